@@ -1,0 +1,20 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireTeam } from "@/lib/auth/require-team";
+import { renameTeam, teamNameSchema } from "@/lib/teams/rename-team";
+
+export type RenameTeamState = { error?: string; savedName?: string };
+
+export async function renameTeamAction(
+  teamSlug: string,
+  _previous: RenameTeamState,
+  formData: FormData,
+): Promise<RenameTeamState> {
+  const { db, team } = await requireTeam(teamSlug);
+  const parsed = teamNameSchema.safeParse(formData.get("name") ?? "");
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Invalid name." };
+  const savedName = await renameTeam(db, { teamId: team.id, name: parsed.data });
+  revalidatePath(`/${team.slug}`, "layout");
+  return { savedName };
+}

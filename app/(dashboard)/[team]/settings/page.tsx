@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { TeamNameForm } from "@/components/settings/team-name-form";
+import { Card } from "@/components/ui/card";
+import { Code } from "@/components/ui/code";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTeam } from "@/lib/auth/require-team";
+import { renameTeamAction } from "./actions";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ team: string }> }) {
+  const { team } = await requireTeam((await params).team);
+
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description="This team's name and identifiers. Members, invitations, API keys and the audit log are managed here once sign-in is enabled."
+      />
+      <div className="space-y-6">
+        <Card>
+          <h2 className="mb-4 text-base font-semibold">Team</h2>
+          <TeamNameForm currentName={team.name} action={renameTeamAction.bind(null, team.slug)} />
+        </Card>
+        <Card>
+          <h2 className="mb-2 text-base font-semibold">Identifiers</h2>
+          <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+            <dt className="text-zinc-500 dark:text-zinc-400">Team id</dt>
+            <dd>
+              <Code>{team.id}</Code>
+            </dd>
+            <dt className="text-zinc-500 dark:text-zinc-400">URL slug</dt>
+            <dd>
+              <Code>{team.slug}</Code>
+            </dd>
+          </dl>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { newId } from "../ids";
+import { endpoints } from "./endpoints";
+import { events } from "./events";
+import { teams } from "./teams";
+
+export const deliveryStatus = pgEnum("delivery_status", [
+  "pending",
+  "delivering",
+  "succeeded",
+  "failed",
+  "held",
+]);
+
+// One row per (event, endpoint): the queue and the log at once. A worker claims due rows with
+// FOR UPDATE SKIP LOCKED and sets a lease; a lease that runs out makes the row claimable again.
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("dlv")),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => endpoints.id, { onDelete: "cascade" }),
+    // Copied from the event so the log can filter by type without a join.
+    eventType: text("event_type").notNull(),
+    status: deliveryStatus("status").notNull().default("pending"),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    succeededAt: timestamp("succeeded_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("deliveries_event_endpoint_idx").on(t.eventId, t.endpointId),
+    // The claim query's index: only rows that can become due are in it, so it stays small.
+    index("deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    index("deliveries_lease_idx")
+      .on(t.leaseUntil)
+      .where(sql`${t.status} = 'delivering'`),
+    index("deliveries_team_page_idx").on(t.teamId, t.createdAt, t.id),
+    index("deliveries_endpoint_status_idx").on(t.endpointId, t.status, t.createdAt),
+    index("deliveries_team_status_idx").on(t.teamId, t.status, t.createdAt, t.id),
+  ],
+);

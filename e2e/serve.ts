@@ -1,0 +1,44 @@
+// Starts `next start` for the browser tests on a database of its own, then cleans up.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createDatabaseIfMissing, dropDatabase, withDatabase } from "@/db/admin";
+import { startTestPostgres } from "@/test/postgres-server";
+
+const port = process.env.E2E_PORT ?? "3100";
+const server = await startTestPostgres();
+const database = `hookyard_e2e_${process.pid}`;
+await dropDatabase(server.adminUrl, database);
+await createDatabaseIfMissing(server.adminUrl, database);
+
+const next = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: withDatabase(server.adminUrl, database),
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    HOOKYARD_DATA_DIR: mkdtempSync(path.join(tmpdir(), "hookyard-e2e-")),
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  next.kill("SIGTERM");
+  await new Promise((resolve) =>
+    next.exitCode === null ? next.once("exit", resolve) : resolve(null),
+  );
+  await dropDatabase(server.adminUrl, database).catch(() => {});
+  await server.stop();
+  process.exit(code);
+}
+
+process.on("SIGTERM", () => void stop(0));
+process.on("SIGINT", () => void stop(0));
+next.on("exit", (code) => void stop(code ?? 1));

@@ -1,0 +1,76 @@
+import "server-only";
+import { z } from "zod";
+
+const base64Key32 = z.string().refine((value) => Buffer.from(value, "base64").length === 32, {
+  message: "must be 32 random bytes in base64 (generate one with `openssl rand -base64 32`)",
+});
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .transform((value) => value === "true" || value === "1");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+    .optional(),
+  HOOKYARD_DATA_DIR: z.string().min(1).default(".data"),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  NEXTAUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (generate one with `openssl rand -base64 32`)")
+    .optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  ENCRYPTION_KEY: base64Key32.optional(),
+  HOOKYARD_ALLOW_PRIVATE_TARGETS: flag.default(false),
+  HOOKYARD_DEFAULT_TEAM: flag.default(true),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidEnvironmentError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(
+      `Hookyard cannot start: the environment is invalid.\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
+// Secrets that development generates for itself but production must be given.
+const REQUIRED_IN_PRODUCTION = ["NEXTAUTH_SECRET", "ENCRYPTION_KEY"] as const;
+
+/** Validates the environment; every problem names its variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new InvalidEnvironmentError(
+      result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+  }
+  const env = result.data;
+  if (env.NODE_ENV === "production") {
+    const missing = REQUIRED_IN_PRODUCTION.filter((name) => !env[name]);
+    if (missing.length > 0) {
+      throw new InvalidEnvironmentError(
+        missing.map(
+          (name) =>
+            `${name}: required in production (generate one with \`openssl rand -base64 32\`)`,
+        ),
+      );
+    }
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For startup code that changes process.env (generated secrets, the embedded database URL). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

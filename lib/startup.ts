@@ -1,0 +1,54 @@
+import "server-only";
+import path from "node:path";
+import { createDatabaseIfMissing } from "@/db/admin";
+import { getDb } from "@/db/client";
+import { startEmbeddedPostgres } from "@/db/embedded";
+import { migrateDatabase } from "@/db/migrate";
+import { applyDevelopmentSecrets } from "./config/development-secrets";
+import { getEnv, resetEnvCache, type Env } from "./env";
+import { ensureDefaultTeam } from "./teams/default-team";
+
+const EMBEDDED_DATABASE = "hookyard";
+
+async function resolveDatabaseUrl(env: Env): Promise<{ url: string; embedded: boolean }> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false };
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(env.HOOKYARD_DATA_DIR, "postgres"),
+    port: env.EMBEDDED_POSTGRES_PORT,
+  });
+  await createDatabaseIfMissing(server.adminUrl, EMBEDDED_DATABASE);
+  return { url: server.urlFor(EMBEDDED_DATABASE), embedded: true };
+}
+
+/**
+ * Everything a Hookyard process needs before it serves: a valid environment (with generated
+ * development secrets), a database (the configured one or the embedded one), the migrations
+ * applied, and a team to open. Called by instrumentation.ts and by the standalone scripts.
+ */
+export async function startHookyard(): Promise<Env> {
+  const holder = globalThis as { hookyardStarted?: Promise<Env> };
+  holder.hookyardStarted ??= (async () => {
+    applyDevelopmentSecrets(process.env, process.env.HOOKYARD_DATA_DIR ?? ".data");
+    resetEnvCache();
+    const env = getEnv();
+    const database = await resolveDatabaseUrl(env);
+    process.env.DATABASE_URL = database.url;
+    await migrateDatabase(database.url);
+    if (env.HOOKYARD_DEFAULT_TEAM) await ensureDefaultTeam(getDb());
+    console.log(
+      `Hookyard: database ready (${database.embedded ? `embedded PostgreSQL on port ${env.EMBEDDED_POSTGRES_PORT}, data in ${path.join(env.HOOKYARD_DATA_DIR, "postgres")}` : "DATABASE_URL"}), migrations applied.`,
+    );
+    return env;
+  })();
+  return holder.hookyardStarted;
+}
+
+/** For servers: a bad configuration or an unreachable database stops the process, loudly. */
+export async function startHookyardOrExit(): Promise<void> {
+  try {
+    await startHookyard();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
