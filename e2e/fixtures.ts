@@ -1,0 +1,68 @@
+import { test as base, expect, type Page, type Request } from "@playwright/test";
+
+/**
+ * Watches a page for everything that means "broken": console errors, uncaught exceptions,
+ * failed requests and 4xx/5xx answers. Every test gets one; it fails the test at the end.
+ */
+export class PageWatch {
+  readonly problems: string[] = [];
+  private readonly inFlight = new Set<Request>();
+  private readonly expectedStatuses = new Set<string>();
+
+  constructor(private readonly page: Page) {
+    page.on("console", (message) => {
+      // The browser also logs the error status of a page the test meant to open.
+      const expected = this.expectedStatuses.has(message.location().url);
+      if (message.type() === "error" && !expected) this.problems.push(`console: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => this.problems.push(`page error: ${error.message}`));
+    page.on("request", (request) => this.inFlight.add(request));
+    page.on("requestfinished", (request) => this.inFlight.delete(request));
+    page.on("requestfailed", (request) => {
+      this.inFlight.delete(request);
+      const reason = request.failure()?.errorText ?? "";
+      // The App Router cancels its own fetches: superseded prefetches, and the rest of a
+      // stream it no longer needs (a server action's answer once its result is read). Those are
+      // not failures; a server error still shows as a 4xx/5xx answer below.
+      const headers = request.headers();
+      const routerFetch = headers["rsc"] === "1" || headers["next-action"] !== undefined;
+      const cancelledByRouter = reason === "net::ERR_ABORTED" && routerFetch;
+      if (!cancelledByRouter) {
+        this.problems.push(`request failed: ${request.method()} ${request.url()} ${reason}`);
+      }
+    });
+    page.on("response", (response) => {
+      if (response.status() >= 400 && !this.expectedStatuses.has(response.url())) {
+        this.problems.push(`HTTP ${response.status()}: ${response.url()}`);
+      }
+    });
+  }
+
+  /** For a test that means to open a missing page. */
+  allowErrorStatus(url: string) {
+    this.expectedStatuses.add(url);
+  }
+
+  /** Waits until no request the page made is still open (form actions stream their answer). */
+  async settled() {
+    await expect.poll(() => this.inFlight.size, { timeout: 15_000 }).toBe(0);
+  }
+
+  async expectClean() {
+    await this.settled();
+    expect(this.problems).toEqual([]);
+  }
+}
+
+export const test = base.extend<{ watch: PageWatch }>({
+  watch: [
+    async ({ page }, use) => {
+      const watch = new PageWatch(page);
+      await use(watch);
+      await watch.expectClean();
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
