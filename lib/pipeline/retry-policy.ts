@@ -1,0 +1,75 @@
+// When to try a delivery again, as a pure function of what just happened (DESIGN.md §2).
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+/** Delays after attempts 1..7: 8 attempts over about 27.6 hours, as Svix does. */
+export const DEFAULT_RETRY_SCHEDULE_MS = [
+  5 * SECOND,
+  5 * MINUTE,
+  30 * MINUTE,
+  2 * HOUR,
+  5 * HOUR,
+  10 * HOUR,
+  10 * HOUR,
+];
+
+const JITTER = 0.2;
+const RETRY_AFTER_CEILING_MS = HOUR;
+const UNITS: Record<string, number> = { ms: 1, s: SECOND, m: MINUTE, h: HOUR, d: 24 * HOUR };
+
+/** Parses RETRY_SCHEDULE such as "1s,2s,5s" or "500ms,1m,2h". */
+export function parseRetrySchedule(text: string): number[] {
+  const delays = text.split(",").map((part) => {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$/.exec(part);
+    if (!match) throw new Error(`"${part.trim()}" is not a delay like 5s, 10m or 2h`);
+    return Math.round(Number(match[1]) * UNITS[match[2]!]!);
+  });
+  if (delays.length === 0 || delays.length > 50) throw new Error("between 1 and 50 delays");
+  return delays;
+}
+
+/** Seconds or an HTTP date, as RFC 9110 allows; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now: Date): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * SECOND;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now.getTime());
+}
+
+export type AttemptOutcome =
+  { kind: "success" } | { kind: "failure"; status?: number; retryAfter?: string | null };
+
+export type NextStep =
+  | { action: "succeed" }
+  | { action: "retry"; delayMs: number; at: Date }
+  | { action: "fail" }
+  | { action: "disable-endpoint" };
+
+export function decideNextStep(params: {
+  /** 1-based number of the automatic attempt that just finished. */
+  attemptNumber: number;
+  outcome: AttemptOutcome;
+  schedule?: number[];
+  now?: Date;
+  random?: () => number;
+}): NextStep {
+  const { outcome, attemptNumber } = params;
+  const schedule = params.schedule ?? DEFAULT_RETRY_SCHEDULE_MS;
+  const now = params.now ?? new Date();
+  const random = params.random ?? Math.random;
+
+  if (outcome.kind === "success") return { action: "succeed" };
+  if (outcome.status === 410) return { action: "disable-endpoint" };
+
+  const scheduled = schedule[attemptNumber - 1];
+  if (scheduled === undefined) return { action: "fail" };
+
+  let delayMs = Math.round(scheduled * (1 + (random() * 2 - 1) * JITTER));
+  if (outcome.status === 429 || outcome.status === 503) {
+    const asked = parseRetryAfter(outcome.retryAfter, now);
+    if (asked !== null) delayMs = Math.max(delayMs, Math.min(asked, RETRY_AFTER_CEILING_MS));
+  }
+  return { action: "retry", delayMs, at: new Date(now.getTime() + delayMs) };
+}
