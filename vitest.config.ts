@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     include: ["{app,lib,db,components,test}/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/setup-env.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -1,9 +1,24 @@
 import "server-only";
 import { z } from "zod";
+import { parseDuration } from "./config/duration";
+import { DEFAULT_RETRY_SCHEDULE_MS, parseRetrySchedule } from "./pipeline/retry-policy";
 
 const base64Key32 = z.string().refine((value) => Buffer.from(value, "base64").length === 32, {
   message: "must be 32 random bytes in base64 (generate one with `openssl rand -base64 32`)",
 });
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx) => {
+      try {
+        return parseDuration(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    });
 
 const flag = z
   .enum(["true", "false", "1", "0", ""])
@@ -24,6 +39,30 @@ export const envSchema = z.object({
   ENCRYPTION_KEY: base64Key32.optional(),
   HOOKYARD_ALLOW_PRIVATE_TARGETS: flag.default(false),
   HOOKYARD_DEFAULT_TEAM: flag.default(true),
+  RETRY_SCHEDULE: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return DEFAULT_RETRY_SCHEDULE_MS;
+      try {
+        return parseRetrySchedule(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  INGEST_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(512 * 1024),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  ENDPOINT_DISABLE_AFTER: duration("5d"),
+  SECRET_ROTATION_GRACE: duration("24h"),
+  CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  WORKER: z.enum(["on", "off"]).default("on"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -24,7 +24,7 @@ export async function createTestDatabase(): Promise<TestDatabase & { drop(): Pro
 }
 
 /** Registers the file's database with beforeAll/afterAll; read its fields inside tests. */
-export function useTestDatabase(): TestDatabase {
+export function setupTestDatabase(): TestDatabase {
   const holder = {} as TestDatabase;
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {

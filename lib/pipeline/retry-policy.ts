@@ -1,3 +1,5 @@
+import { parseDuration } from "@/lib/config/duration";
+
 // When to try a delivery again, as a pure function of what just happened (DESIGN.md §2).
 
 const SECOND = 1000;
@@ -17,15 +19,10 @@ export const DEFAULT_RETRY_SCHEDULE_MS = [
 
 const JITTER = 0.2;
 const RETRY_AFTER_CEILING_MS = HOUR;
-const UNITS: Record<string, number> = { ms: 1, s: SECOND, m: MINUTE, h: HOUR, d: 24 * HOUR };
 
 /** Parses RETRY_SCHEDULE such as "1s,2s,5s" or "500ms,1m,2h". */
 export function parseRetrySchedule(text: string): number[] {
-  const delays = text.split(",").map((part) => {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$/.exec(part);
-    if (!match) throw new Error(`"${part.trim()}" is not a delay like 5s, 10m or 2h`);
-    return Math.round(Number(match[1]) * UNITS[match[2]!]!);
-  });
+  const delays = text.split(",").map(parseDuration);
   if (delays.length === 0 || delays.length > 50) throw new Error("between 1 and 50 delays");
   return delays;
 }

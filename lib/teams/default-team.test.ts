@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { teams } from "@/db/schema";
-import { useTestDatabase } from "@/test/database";
+import { setupTestDatabase } from "@/test/database";
 import { DEFAULT_TEAM_SLUG, ensureDefaultTeam, findFirstTeam } from "./default-team";
 import { renameTeam } from "./rename-team";
 import { findTeamBySlug } from "./team-queries";
 
 describe("default team", () => {
-  const t = useTestDatabase();
+  const t = setupTestDatabase();
 
   it("is created once however many times (and processes) ensure it", async () => {
     await Promise.all([ensureDefaultTeam(t.db), ensureDefaultTeam(t.db), ensureDefaultTeam(t.db)]);

@@ -1,0 +1,38 @@
+import "server-only";
+import type { Executor } from "@/db/client";
+import { endpoints } from "@/db/schema";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { generateEndpointSecret } from "@/lib/pipeline/sign";
+import type { Resolver } from "@/lib/pipeline/ssrf";
+import { endpointInputSchema } from "./endpoint-input";
+import { toEndpointResponse } from "./endpoint-response";
+import { checkEndpointUrl } from "./target-check";
+import { assertTeamSources } from "./validate-source-ids";
+
+/** Creates an endpoint with a fresh signing secret, returned once here and never listed. */
+export async function createEndpoint(
+  db: Executor,
+  params: { teamId: string; input: unknown; resolve?: Resolver },
+) {
+  const input = endpointInputSchema.parse(params.input);
+  const url = (await checkEndpointUrl(input.url, params.resolve)).toString();
+  await assertTeamSources(db, params.teamId, input.sourceIds ?? []);
+  const secret = generateEndpointSecret();
+  const [row] = await db
+    .insert(endpoints)
+    .values({
+      teamId: params.teamId,
+      url,
+      description: input.description ?? "",
+      eventTypes: input.eventTypes ?? [],
+      sourceIds: input.sourceIds ?? [],
+      headers: input.headers ?? {},
+      secretEncrypted: encryptSecret(secret),
+      state: input.enabled === false ? "paused" : "enabled",
+      stateReason: input.enabled === false ? "Paused when created" : null,
+      timeoutMs: input.timeoutMs ?? 15_000,
+      rateLimitPerSecond: input.rateLimitPerSecond ?? null,
+    })
+    .returning();
+  return { ...toEndpointResponse(row!), secret };
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { deliveries, endpoints } from "@/db/schema";
+
+export type EndpointState = (typeof endpoints.$inferSelect)["state"];
+
+/**
+ * Moves an endpoint to a state and its waiting deliveries with it: pausing or disabling holds
+ * them (never discards), enabling releases them to be sent now, except those whose source is
+ * paused. Run it inside the caller's transaction.
+ */
+export async function setEndpointState(
+  tx: Executor,
+  params: { teamId: string; endpointId: string; state: EndpointState; reason: string | null },
+): Promise<void> {
+  const enabling = params.state === "enabled";
+  await tx
+    .update(endpoints)
+    .set({
+      state: params.state,
+      stateReason: params.reason,
+      stateChangedAt: sql`now()`,
+      updatedAt: sql`now()`,
+      ...(enabling ? { failingSince: null, consecutiveFailures: 0 } : {}),
+    })
+    .where(and(eq(endpoints.id, params.endpointId), eq(endpoints.teamId, params.teamId)));
+
+  if (enabling) {
+    await tx.execute(sql`
+      update deliveries d set status = 'pending', next_attempt_at = now(), updated_at = now()
+      where d.endpoint_id = ${params.endpointId} and d.team_id = ${params.teamId} and d.status = 'held'
+        and not exists (
+          select 1 from events e join sources s on s.id = e.source_id
+          where e.id = d.event_id and s.paused)`);
+  } else {
+    await tx
+      .update(deliveries)
+      .set({ status: "held", leaseUntil: null, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(deliveries.endpointId, params.endpointId),
+          eq(deliveries.teamId, params.teamId),
+          eq(deliveries.status, "pending"),
+        ),
+      );
+  }
+}

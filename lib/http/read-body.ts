@@ -1,0 +1,39 @@
+import { HttpProblem } from "./problem";
+
+/**
+ * Reads a request body up to `maxBytes`, refusing larger ones with 413 whether or not the
+ * client sent Content-Length (chunked uploads are counted as they stream in).
+ */
+export async function readBodyCapped(request: Request, maxBytes: number): Promise<Buffer> {
+  const tooLarge = () =>
+    new HttpProblem(413, `The body is larger than the ${maxBytes}-byte limit (INGEST_MAX_BYTES).`);
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  if (!request.body) return Buffer.alloc(0);
+
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Parses a JSON body, answering 400 with the parser's reason when it is not JSON. */
+export async function readJson(request: Request, maxBytes = 1024 * 1024): Promise<unknown> {
+  const raw = await readBodyCapped(request, maxBytes);
+  if (raw.length === 0) throw new HttpProblem(400, "The request needs a JSON body.");
+  try {
+    return JSON.parse(raw.toString("utf8"));
+  } catch (error) {
+    throw new HttpProblem(400, `The body is not valid JSON: ${(error as Error).message}`);
+  }
+}

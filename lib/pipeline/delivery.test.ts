@@ -1,0 +1,215 @@
+import { eq } from "drizzle-orm";
+import { Webhook } from "standardwebhooks";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { attempts, deliveries } from "@/db/schema";
+import { createEndpoint } from "@/lib/endpoints/create-endpoint";
+import { getEndpointRow } from "@/lib/endpoints/get-endpoint";
+import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
+import { setupTestDatabase } from "@/test/database";
+import { createTeam } from "@/test/fixtures";
+import { type Received, type Respond, startReceiver } from "@/test/receiver";
+import { acceptEvent } from "./accept-event";
+import { createDeliveryContext, type DeliveryContext } from "./delivery-context";
+import { startWorker, type RunningWorker } from "./worker";
+
+const t = setupTestDatabase();
+let ctx: DeliveryContext;
+let worker: RunningWorker;
+const receivers: { close(): Promise<void> }[] = [];
+
+beforeAll(() => {
+  ctx = createDeliveryContext({ db: t.db, schedule: [100, 200, 300], leaseMs: 5_000 });
+  worker = startWorker(ctx, { concurrency: 8, idleMs: 25 });
+});
+afterAll(async () => {
+  await worker.stop();
+  await ctx.agent.close();
+});
+afterEach(async () => {
+  await Promise.all(receivers.splice(0).map((r) => r.close()));
+});
+
+async function receiver(respond?: Respond) {
+  const r = await startReceiver(respond);
+  receivers.push(r);
+  return r;
+}
+
+async function setup(respond?: Respond, endpoint: Record<string, unknown> = {}) {
+  const team = await createTeam(t.db);
+  const r = await receiver(respond);
+  const created = await createEndpoint(t.db, {
+    teamId: team.id,
+    input: { url: `${r.url}/hook`, ...endpoint },
+  });
+  const publish = (payload: unknown = { n: 1 }) =>
+    acceptEvent(t.db, {
+      teamId: team.id,
+      sourceId: null,
+      type: "order.paid",
+      rawBody: Buffer.from(JSON.stringify(payload)),
+      payload,
+      contentType: "application/json",
+      headers: {},
+      idempotencyKey: null,
+    });
+  return { team, receiver: r, endpoint: created, publish };
+}
+
+function verify(secret: string, request: Received) {
+  return new Webhook(secret).verify(request.body, request.headers as Record<string, string>);
+}
+
+async function deliveryOf(id: string) {
+  const [row] = await t.db.select().from(deliveries).where(eq(deliveries.id, id));
+  return row!;
+}
+
+describe("delivery", () => {
+  it("retries a 503 on the schedule and delivers on the 4th attempt, signed", async () => {
+    let calls = 0;
+    const {
+      receiver: r,
+      endpoint,
+      publish,
+    } = await setup((_req, res) => {
+      calls += 1;
+      res.statusCode = calls <= 3 ? 503 : 200;
+      res.end();
+    });
+    const { deliveryIds } = await publish({ order: 42 });
+    await expect
+      .poll(async () => (await deliveryOf(deliveryIds[0]!)).status, { timeout: 10_000 })
+      .toBe("succeeded");
+    expect(r.requests).toHaveLength(4);
+    for (const request of r.requests)
+      expect(verify(endpoint.secret, request)).toEqual({ order: 42 });
+    expect(new Set(r.requests.map((q) => q.headers["webhook-id"])).size).toBe(1);
+    const gaps = r.requests.slice(1).map((q, i) => q.at - r.requests[i]!.at);
+    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual([100, 200, 300][i]! * 0.8 - 5));
+    const rows = await t.db.select().from(attempts).where(eq(attempts.deliveryId, deliveryIds[0]!));
+    expect(rows.map((a) => a.responseStatus).sort()).toEqual([200, 503, 503, 503]);
+  });
+
+  it("marks a delivery failed after the last attempt when the receiver always fails", async () => {
+    const { receiver: r, publish } = await setup((_req, res) => {
+      res.statusCode = 500;
+      res.end("nope");
+    });
+    const { deliveryIds } = await publish();
+    await expect
+      .poll(async () => (await deliveryOf(deliveryIds[0]!)).status, { timeout: 10_000 })
+      .toBe("failed");
+    expect(r.requests).toHaveLength(4);
+    const delivery = await deliveryOf(deliveryIds[0]!);
+    expect(delivery.attemptCount).toBe(4);
+    expect(delivery.lastStatusCode).toBe(500);
+  });
+
+  it("disables the endpoint on 410, holds later deliveries, and releases them when enabled", async () => {
+    let gone = true;
+    const {
+      team,
+      receiver: r,
+      endpoint,
+      publish,
+    } = await setup((_req, res) => {
+      res.statusCode = gone ? 410 : 200;
+      res.end();
+    });
+    const first = await publish({ n: 1 });
+    await expect
+      .poll(
+        async () =>
+          (await getEndpointRow(t.db, { teamId: team.id, endpointId: endpoint.id })).state,
+        { timeout: 10_000 },
+      )
+      .toBe("disabled");
+    const second = await publish({ n: 2 });
+    expect((await deliveryOf(second.deliveryIds[0]!)).status).toBe("held");
+    expect((await deliveryOf(first.deliveryIds[0]!)).status).toBe("held");
+
+    gone = false;
+    await updateEndpoint(t.db, {
+      teamId: team.id,
+      endpointId: endpoint.id,
+      input: { enabled: true },
+    });
+    await expect
+      .poll(async () => (await deliveryOf(second.deliveryIds[0]!)).status, { timeout: 10_000 })
+      .toBe("succeeded");
+    await expect
+      .poll(async () => (await deliveryOf(first.deliveryIds[0]!)).status)
+      .toBe("succeeded");
+    expect(r.requests.filter((q) => q.headers["webhook-id"] === second.eventId)).toHaveLength(1);
+  });
+
+  it.each([301, 302, 307, 308])(
+    "treats a %i redirect as a failed attempt and never follows it",
+    async (status) => {
+      const target = await receiver();
+      const { publish } = await setup((_req, res) => {
+        res.writeHead(status, { Location: `${target.url}/elsewhere` });
+        res.end();
+      });
+      const { deliveryIds } = await publish();
+      await expect
+        .poll(async () => (await deliveryOf(deliveryIds[0]!)).status, { timeout: 10_000 })
+        .toBe("failed");
+      const rows = await t.db
+        .select()
+        .from(attempts)
+        .where(eq(attempts.deliveryId, deliveryIds[0]!));
+      expect(rows.every((a) => a.errorKind === "redirect" && a.responseStatus === status)).toBe(
+        true,
+      );
+      expect(target.requests).toHaveLength(0);
+    },
+  );
+
+  it("cuts a 10 MB response at 64 KiB without buffering it", async () => {
+    const chunk = Buffer.alloc(64 * 1024, "x");
+    const { publish } = await setup((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/plain" });
+      let sent = 0;
+      const pump = () => {
+        while (sent < 160 && res.write(chunk)) sent++;
+        if (sent < 160) res.once("drain", pump);
+        else res.end();
+      };
+      pump();
+    });
+    const rssBefore = process.memoryUsage().rss;
+    const { deliveryIds } = await publish();
+    await expect
+      .poll(async () => (await deliveryOf(deliveryIds[0]!)).status, { timeout: 10_000 })
+      .toBe("succeeded");
+    const [attempt] = await t.db
+      .select()
+      .from(attempts)
+      .where(eq(attempts.deliveryId, deliveryIds[0]!));
+    expect(attempt!.responseBodyTruncated).toBe(true);
+    expect(Buffer.byteLength(attempt!.responseBody!)).toBe(64 * 1024);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(10 * 1024 * 1024);
+  });
+
+  it("times out a receiver that never answers at the endpoint's timeout", async () => {
+    const { publish } = await setup(() => {}, { timeoutMs: 1000 });
+    const { deliveryIds } = await publish();
+    await expect
+      .poll(
+        async () =>
+          (await t.db.select().from(attempts).where(eq(attempts.deliveryId, deliveryIds[0]!)))
+            .length,
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
+    const [attempt] = await t.db
+      .select()
+      .from(attempts)
+      .where(eq(attempts.deliveryId, deliveryIds[0]!));
+    expect(attempt!.errorKind).toBe("timeout");
+    expect(attempt!.durationMs).toBeGreaterThanOrEqual(950);
+    expect(attempt!.durationMs).toBeLessThan(3000);
+  });
+});

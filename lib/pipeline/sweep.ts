@@ -1,0 +1,78 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { setEndpointState } from "@/lib/endpoints/endpoint-state";
+import { claimDueDeliveries } from "./claim";
+import { deliverClaimed } from "./deliver";
+import type { DeliveryContext } from "./delivery-context";
+
+export type SweepOptions = {
+  /** Due deliveries driven per call; the rest wait for the next call or a worker. */
+  batchLimit?: number;
+  disableAfterMs: number;
+  retentionDays: number;
+  /** Rows deleted per statement, so retention never holds long locks. */
+  deleteBatch?: number;
+};
+
+export type SweepResult = {
+  reclaimedLeases: number;
+  delivered: number;
+  disabledEndpoints: number;
+  deletedEvents: number;
+  deletedAttempts: number;
+};
+
+/**
+ * The cron-driven safety net, safe to run from many places at once: reclaims expired leases,
+ * delivers a bounded batch of due deliveries, disables endpoints that have failed for too long
+ * (holding their deliveries), and applies retention.
+ */
+export async function sweep(ctx: DeliveryContext, options: SweepOptions): Promise<SweepResult> {
+  const { db } = ctx;
+  const reclaimed = await db.execute(sql`
+    update deliveries set status = 'pending', lease_until = null, next_attempt_at = coalesce(next_attempt_at, now()), updated_at = now()
+    where status = 'delivering' and lease_until < now()`);
+
+  const ids = await claimDueDeliveries(db, {
+    limit: options.batchLimit ?? 100,
+    leaseMs: ctx.leaseMs,
+  });
+  const delivered = await deliverClaimed(ctx, ids);
+
+  const dead = await db.execute<{ id: string; team_id: string }>(sql`
+    select id, team_id from endpoints
+    where state = 'enabled' and failing_since < now() - ${options.disableAfterMs} * interval '1 millisecond'`);
+  for (const endpoint of dead) {
+    await db.transaction((tx) =>
+      setEndpointState(tx, {
+        teamId: endpoint.team_id,
+        endpointId: endpoint.id,
+        state: "disabled",
+        reason: `Every attempt failed for ${Math.round(options.disableAfterMs / 3_600_000)} hours`,
+      }),
+    );
+  }
+
+  // Events still waiting (held or pending) are kept past retention: nothing accepted is dropped
+  // while it can still be delivered.
+  const deleteBatch = options.deleteBatch ?? 1000;
+  const deletedEvents = await db.execute(sql`
+    delete from events where id in (
+      select e.id from events e
+      where e.received_at < now() - ${options.retentionDays} * interval '1 day'
+        and not exists (select 1 from deliveries d where d.event_id = e.id
+          and d.status in ('pending', 'delivering', 'held'))
+      limit ${deleteBatch})`);
+  const deletedAttempts = await db.execute(sql`
+    delete from attempts where id in (
+      select id from attempts where created_at < now() - ${options.retentionDays} * interval '1 day'
+      limit ${deleteBatch})`);
+
+  return {
+    reclaimedLeases: reclaimed.count,
+    delivered,
+    disabledEndpoints: dead.length,
+    deletedEvents: deletedEvents.count,
+    deletedAttempts: deletedAttempts.count,
+  };
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+export const verificationKinds = [
+  "none",
+  "hmac-sha256",
+  "standard-webhooks",
+  "stripe",
+  "github",
+  "shopify",
+  "slack",
+] as const;
+
+const verificationSchema = z
+  .object({
+    kind: z.enum(verificationKinds),
+    secret: z.string().min(8, "must be at least 8 characters").max(512).optional(),
+    header: z.string().trim().min(1).max(100).optional(),
+    encoding: z.enum(["hex", "base64"]).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind !== "none" && !value.secret) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["secret"],
+        message: `is required for ${value.kind} verification`,
+      });
+    }
+    if (value.kind === "hmac-sha256" && !value.header) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["header"],
+        message: "names the header carrying the signature",
+      });
+    }
+  });
+
+const eventTypeRuleSchema = z.object({
+  from: z.enum(["json-path", "header", "fixed"]),
+  value: z.string().trim().min(1).max(200).optional(),
+});
+
+export const sourceInputSchema = z.object({
+  name: z.string().trim().min(1, "is required").max(100),
+  verification: verificationSchema.default({ kind: "none" }),
+  eventType: eventTypeRuleSchema.optional(),
+  paused: z.boolean().optional(),
+});
+
+export const sourcePatchSchema = z.object({
+  name: sourceInputSchema.shape.name.optional(),
+  verification: verificationSchema.optional(),
+  eventType: eventTypeRuleSchema.optional(),
+  paused: z.boolean().optional(),
+});
+
+export type VerificationKind = (typeof verificationKinds)[number];
+export type EventTypeRule = z.infer<typeof eventTypeRuleSchema>;
+
+/** Where each provider puts its event type, used when a source does not say. */
+export function defaultEventTypeRule(kind: VerificationKind): EventTypeRule {
+  switch (kind) {
+    case "stripe":
+    case "standard-webhooks":
+    case "slack":
+      return { from: "json-path", value: "type" };
+    case "github":
+      return { from: "header", value: "x-github-event" };
+    case "shopify":
+      return { from: "header", value: "x-shopify-topic" };
+    default:
+      return { from: "fixed", value: "ingest" };
+  }
+}
