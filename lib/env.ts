@@ -36,6 +36,7 @@ export const envSchema = z.object({
     .min(32, "must be at least 32 characters (generate one with `openssl rand -base64 32`)")
     .optional(),
   NEXTAUTH_URL: z.url().optional(),
+  HOOKYARD_PUBLIC_URL: z.url().optional(),
   ENCRYPTION_KEY: base64Key32.optional(),
   HOOKYARD_ALLOW_PRIVATE_TARGETS: flag.default(false),
   HOOKYARD_DEFAULT_TEAM: flag.default(true),
@@ -63,6 +64,9 @@ export const envSchema = z.object({
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   WORKER: z.enum(["on", "off"]).default("on"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  // How long a claimed delivery stays reserved; a crashed worker's deliveries are retried after.
+  // Keep it above the longest endpoint timeout (60 s) or slow deliveries may be sent twice.
+  WORKER_LEASE: duration("90s"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,6 +6,7 @@ import { startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { applyDevelopmentSecrets } from "./config/development-secrets";
 import { getEnv, resetEnvCache, type Env } from "./env";
+import { startBackgroundDelivery } from "./pipeline/background";
 import { ensureDefaultTeam } from "./teams/default-team";
 
 const EMBEDDED_DATABASE = "hookyard";
@@ -43,10 +44,14 @@ export async function startHookyard(): Promise<Env> {
   return holder.hookyardStarted;
 }
 
-/** For servers: a bad configuration or an unreachable database stops the process, loudly. */
+/**
+ * For servers: start, then run delivery in the background. A bad configuration or an
+ * unreachable database stops the process, loudly.
+ */
 export async function startHookyardOrExit(): Promise<void> {
   try {
     await startHookyard();
+    startBackgroundDelivery();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -15,8 +15,6 @@ export type DeliveryContext = {
   leaseMs: number;
 };
 
-export const DEFAULT_LEASE_MS = 90_000;
-
 export function createDeliveryContext(
   overrides: Partial<Omit<DeliveryContext, "guard">> & {
     resolve?: Resolver;
@@ -33,7 +31,7 @@ export function createDeliveryContext(
     agent: overrides.agent ?? createDeliveryAgent(guard),
     guard,
     schedule: overrides.schedule ?? env.RETRY_SCHEDULE,
-    leaseMs: overrides.leaseMs ?? DEFAULT_LEASE_MS,
+    leaseMs: overrides.leaseMs ?? env.WORKER_LEASE,
   };
 }
 

@@ -1,0 +1,11 @@
+import { json, route } from "@/lib/http/route";
+import { assertCronAuthorized, runSweep } from "@/lib/pipeline/run-sweep";
+
+export const dynamic = "force-dynamic";
+
+const handler = route(async (request) => {
+  assertCronAuthorized(request.headers.get("authorization"));
+  return json(await runSweep());
+});
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,18 @@
+import { after } from "next/server";
+import { getEnv } from "@/lib/env";
+import { readBodyCapped } from "@/lib/http/read-body";
+import { json, route } from "@/lib/http/route";
+import { publicContext } from "@/lib/http/route-context";
+import { deliverNow } from "@/lib/pipeline/deliver-now";
+import { ingestRequest } from "@/lib/pipeline/ingest";
+
+export const POST = route<{ token: string }>(async (request, { token }) => {
+  const body = await readBodyCapped(request, getEnv().INGEST_MAX_BYTES);
+  const accepted = await ingestRequest(publicContext().db, {
+    token,
+    body,
+    headers: request.headers,
+  });
+  after(() => deliverNow(accepted.dueDeliveryIds));
+  return json({ id: accepted.eventId }, 202);
+});

@@ -1,0 +1,8 @@
+import { resendDelivery } from "@/lib/deliveries/resend-delivery";
+import { json, route } from "@/lib/http/route";
+import { apiKeyContext } from "@/lib/http/route-context";
+
+export const POST = route<{ id: string }>(async (request, { id }) => {
+  const { teamId } = await apiKeyContext(request);
+  return json(await resendDelivery({ teamId, deliveryId: id }), 202);
+});

@@ -1,0 +1,17 @@
+import { after } from "next/server";
+import { publishEvent } from "@/lib/events/publish-event";
+import { readJson } from "@/lib/http/read-body";
+import { json, route } from "@/lib/http/route";
+import { apiKeyContext } from "@/lib/http/route-context";
+import { deliverNow } from "@/lib/pipeline/deliver-now";
+
+export const POST = route(async (request) => {
+  const { db, teamId } = await apiKeyContext(request);
+  const accepted = await publishEvent(db, {
+    teamId,
+    input: await readJson(request),
+    idempotencyKeyHeader: request.headers.get("idempotency-key"),
+  });
+  after(() => deliverNow(accepted.dueDeliveryIds));
+  return json({ id: accepted.eventId, deliveries: accepted.deliveryIds }, 202);
+});

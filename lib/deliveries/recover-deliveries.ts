@@ -1,0 +1,36 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { getEndpointRow } from "@/lib/endpoints/get-endpoint";
+
+export const recoverInputSchema = z.object({
+  since: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" }),
+  dryRun: z.boolean().optional(),
+});
+
+/**
+ * Re-queues every failed delivery of an endpoint created since a time, for one more attempt
+ * each (held instead when the endpoint is not enabled). dryRun only counts them.
+ */
+export async function recoverFailedDeliveries(
+  db: Database,
+  params: { teamId: string; endpointId: string; input: unknown },
+): Promise<{ count: number }> {
+  const input = recoverInputSchema.parse(params.input);
+  return db.transaction(async (tx) => {
+    const endpoint = await getEndpointRow(tx, params);
+    const since = new Date(input.since);
+    if (input.dryRun) {
+      const [row] = await tx.execute<{ count: number }>(sql`
+        select count(*)::int as count from deliveries
+        where team_id = ${params.teamId} and endpoint_id = ${endpoint.id} and status = 'failed' and created_at >= ${since}`);
+      return { count: row?.count ?? 0 };
+    }
+    const status = endpoint.state === "enabled" ? "pending" : "held";
+    const updated = await tx.execute(sql`
+      update deliveries set status = ${status}::delivery_status, next_attempt_at = ${status === "pending" ? sql`now()` : null}, updated_at = now()
+      where team_id = ${params.teamId} and endpoint_id = ${endpoint.id} and status = 'failed' and created_at >= ${since}`);
+    return { count: updated.count };
+  });
+}

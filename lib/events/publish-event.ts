@@ -1,0 +1,28 @@
+import "server-only";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { acceptEvent } from "@/lib/pipeline/accept-event";
+
+export const publishEventSchema = z.object({
+  type: z.string().trim().min(1, "is required").max(200),
+  payload: z.unknown().refine((value) => value !== undefined, "is required (any JSON value)"),
+  idempotencyKey: z.string().min(1).max(255).optional(),
+});
+
+/** An event published by the team's own app through the API. */
+export async function publishEvent(
+  db: Database,
+  params: { teamId: string; input: unknown; idempotencyKeyHeader?: string | null },
+) {
+  const input = publishEventSchema.parse(params.input);
+  return acceptEvent(db, {
+    teamId: params.teamId,
+    sourceId: null,
+    type: input.type,
+    rawBody: Buffer.from(JSON.stringify(input.payload)),
+    payload: input.payload,
+    contentType: "application/json",
+    headers: {},
+    idempotencyKey: params.idempotencyKeyHeader || input.idempotencyKey || null,
+  });
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { getEnv } from "@/lib/env";
+import { processDeliveryContext } from "./delivery-context";
+import { runSweep } from "./run-sweep";
+import { startWorker, type RunningWorker } from "./worker";
+
+const SWEEP_INTERVAL_MS = 60_000;
+
+/**
+ * Starts this process's worker loop and its once-a-minute sweep (the self-hosted stand-in for
+ * the Vercel cron). WORKER=off leaves delivery to `npm run worker` and the cron route.
+ */
+export function startBackgroundDelivery(): { stop(): Promise<void> } | null {
+  const env = getEnv();
+  if (env.WORKER === "off") return null;
+  const holder = globalThis as { hookyardBackground?: { stop(): Promise<void> } };
+  if (holder.hookyardBackground) return holder.hookyardBackground;
+
+  const worker: RunningWorker = startWorker(processDeliveryContext(), {
+    concurrency: env.WORKER_CONCURRENCY,
+  });
+  let sweeping = false;
+  const timer = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    runSweep()
+      .catch((error) => console.error("Hookyard sweep failed:", error))
+      .finally(() => (sweeping = false));
+  }, SWEEP_INTERVAL_MS);
+  timer.unref();
+
+  holder.hookyardBackground = {
+    async stop() {
+      clearInterval(timer);
+      await worker.stop();
+      holder.hookyardBackground = undefined;
+    },
+  };
+  return holder.hookyardBackground;
+}

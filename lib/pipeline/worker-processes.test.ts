@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { sql } from "drizzle-orm";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { createEndpoint } from "@/lib/endpoints/create-endpoint";
+import { setupTestDatabase } from "@/test/database";
+import { createTeam } from "@/test/fixtures";
+import { startReceiver } from "@/test/receiver";
+
+// Real `npm run worker` processes against one database: the claims must never hand the same
+// delivery to two of them, and a killed worker's deliveries must come back after its lease.
+const t = setupTestDatabase();
+const children: ChildProcess[] = [];
+
+function startWorkerProcess(): ChildProcess {
+  const child = spawn("npx", ["tsx", "--conditions=react-server", "scripts/worker.ts"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: t.url,
+      NODE_ENV: "test",
+      WORKER_CONCURRENCY: "16",
+      WORKER_LEASE: "3s",
+      RETRY_SCHEDULE: "1s",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.push(child);
+  return child;
+}
+
+async function seedDeliveries(count: number, receiverUrl: string) {
+  const team = await createTeam(t.db);
+  const endpoint = await createEndpoint(t.db, {
+    teamId: team.id,
+    input: { url: `${receiverUrl}/hook` },
+  });
+  await t.db.execute(sql`
+    with seeded as (
+      insert into events (id, team_id, type, raw_body, payload, content_type, headers)
+      select 'evt_seed_' || n, ${team.id}, 'load.test', convert_to('{"n":' || n || '}', 'UTF8'),
+             jsonb_build_object('n', n), 'application/json', '{}'::jsonb
+      from generate_series(1, ${count}) as n
+      returning id)
+    insert into deliveries (id, team_id, event_id, endpoint_id, event_type, status, next_attempt_at)
+    select 'dlv_' || substr(id, 5), ${team.id}, id, ${endpoint.id}, 'load.test', 'pending', now() from seeded`);
+}
+
+async function statusCounts() {
+  const rows = await t.db.execute<{ status: string; n: number }>(
+    sql`select status, count(*)::int as n from deliveries group by status`,
+  );
+  return Object.fromEntries(rows.map((row) => [row.status, row.n]));
+}
+
+function killAll(signal: NodeJS.Signals) {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill(signal);
+}
+
+afterEach(() => killAll("SIGTERM"));
+afterAll(() => killAll("SIGKILL"));
+
+describe("worker processes", () => {
+  it("4 workers drain 5,000 deliveries with no duplicates", async () => {
+    await t.db.execute(sql`truncate events cascade`);
+    const receiver = await startReceiver((_req, res) => res.end("ok"));
+    try {
+      await seedDeliveries(5000, receiver.url);
+      for (let i = 0; i < 4; i++) startWorkerProcess();
+      await expect
+        .poll(() => receiver.requests.length, { timeout: 90_000, interval: 250 })
+        .toBeGreaterThanOrEqual(5000);
+      await expect.poll(statusCounts, { timeout: 10_000 }).toEqual({ succeeded: 5000 });
+      const ids = receiver.requests.map((r) => r.headers["webhook-id"]);
+      expect(new Set(ids).size).toBe(5000);
+      expect(ids.length - new Set(ids).size).toBe(0);
+    } finally {
+      await receiver.close();
+    }
+  }, 120_000);
+
+  it("after kill -9 of a worker, another finishes once the lease expires: nothing lost", async () => {
+    await t.db.execute(sql`truncate events cascade`);
+    const receiver = await startReceiver((_req, res) => setTimeout(() => res.end("ok"), 20));
+    try {
+      await seedDeliveries(2000, receiver.url);
+      const victim = startWorkerProcess();
+      await expect
+        .poll(() => receiver.requests.length, { timeout: 60_000, interval: 50 })
+        .toBeGreaterThanOrEqual(300);
+      victim.kill("SIGKILL");
+      await new Promise((resolve) => victim.once("exit", resolve));
+      const inFlight = (await statusCounts()).delivering ?? 0;
+      expect(inFlight).toBeGreaterThan(0);
+
+      startWorkerProcess();
+      await expect
+        .poll(statusCounts, { timeout: 90_000, interval: 250 })
+        .toEqual({ succeeded: 2000 });
+      const ids = receiver.requests.map((r) => r.headers["webhook-id"]);
+      expect(new Set(ids).size).toBe(2000);
+      expect(ids.length - new Set(ids).size).toBeLessThanOrEqual(inFlight);
+    } finally {
+      await receiver.close();
+    }
+  }, 150_000);
+});
