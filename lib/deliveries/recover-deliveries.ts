@@ -20,17 +20,17 @@ export async function recoverFailedDeliveries(
   const input = recoverInputSchema.parse(params.input);
   return db.transaction(async (tx) => {
     const endpoint = await getEndpointRow(tx, params);
-    const since = new Date(input.since);
+    const since = new Date(input.since).toISOString();
     if (input.dryRun) {
       const [row] = await tx.execute<{ count: number }>(sql`
         select count(*)::int as count from deliveries
-        where team_id = ${params.teamId} and endpoint_id = ${endpoint.id} and status = 'failed' and created_at >= ${since}`);
+        where team_id = ${params.teamId} and endpoint_id = ${endpoint.id} and status = 'failed' and created_at >= ${since}::timestamptz`);
       return { count: row?.count ?? 0 };
     }
     const status = endpoint.state === "enabled" ? "pending" : "held";
     const updated = await tx.execute(sql`
       update deliveries set status = ${status}::delivery_status, next_attempt_at = ${status === "pending" ? sql`now()` : null}, updated_at = now()
-      where team_id = ${params.teamId} and endpoint_id = ${endpoint.id} and status = 'failed' and created_at >= ${since}`);
+      where team_id = ${params.teamId} and endpoint_id = ${endpoint.id} and status = 'failed' and created_at >= ${since}::timestamptz`);
     return { count: updated.count };
   });
 }

@@ -3,19 +3,18 @@ import type { Executor } from "@/db/client";
 import { endpoints } from "@/db/schema";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { generateEndpointSecret } from "@/lib/pipeline/sign";
-import type { Resolver } from "@/lib/pipeline/ssrf";
 import { endpointInputSchema } from "./endpoint-input";
 import { toEndpointResponse } from "./endpoint-response";
-import { checkEndpointUrl } from "./target-check";
+import { checkEndpointUrl, type TargetCheckOverrides } from "./target-check";
 import { assertTeamSources } from "./validate-source-ids";
 
 /** Creates an endpoint with a fresh signing secret, returned once here and never listed. */
 export async function createEndpoint(
   db: Executor,
-  params: { teamId: string; input: unknown; resolve?: Resolver },
+  params: { teamId: string; input: unknown; targetCheck?: TargetCheckOverrides },
 ) {
   const input = endpointInputSchema.parse(params.input);
-  const url = (await checkEndpointUrl(input.url, params.resolve)).toString();
+  const url = (await checkEndpointUrl(input.url, params.targetCheck)).toString();
   await assertTeamSources(db, params.teamId, input.sourceIds ?? []);
   const secret = generateEndpointSecret();
   const [row] = await db

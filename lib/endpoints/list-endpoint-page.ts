@@ -15,7 +15,7 @@ export async function listEndpointPage(db: Executor, params: { teamId: string; q
       and(
         eq(endpoints.teamId, params.teamId),
         cursor
-          ? sql`(${endpoints.createdAt}, ${endpoints.id}) < (${cursor.createdAt}, ${cursor.id})`
+          ? sql`(${endpoints.createdAt}, ${endpoints.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id})`
           : undefined,
       ),
     )

@@ -2,24 +2,28 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { endpoints } from "@/db/schema";
-import type { Resolver } from "@/lib/pipeline/ssrf";
 import { endpointPatchSchema } from "./endpoint-input";
 import { toEndpointResponse } from "./endpoint-response";
 import { setEndpointState } from "./endpoint-state";
 import { getEndpointRow } from "./get-endpoint";
-import { checkEndpointUrl } from "./target-check";
+import { checkEndpointUrl, type TargetCheckOverrides } from "./target-check";
 import { assertTeamSources } from "./validate-source-ids";
 
 /** Applies a partial change; `enabled` pauses the endpoint or enables it (releasing held deliveries). */
 export async function updateEndpoint(
   db: Database,
-  params: { teamId: string; endpointId: string; input: unknown; resolve?: Resolver },
+  params: {
+    teamId: string;
+    endpointId: string;
+    input: unknown;
+    targetCheck?: TargetCheckOverrides;
+  },
 ) {
   const patch = endpointPatchSchema.parse(params.input);
   const url =
     patch.url === undefined
       ? undefined
-      : (await checkEndpointUrl(patch.url, params.resolve)).toString();
+      : (await checkEndpointUrl(patch.url, params.targetCheck)).toString();
   if (patch.sourceIds) await assertTeamSources(db, params.teamId, patch.sourceIds);
 
   return db.transaction(async (tx) => {

@@ -18,7 +18,7 @@ export async function listSourcePage(
       and(
         eq(sources.teamId, params.teamId),
         cursor
-          ? sql`(${sources.createdAt}, ${sources.id}) < (${cursor.createdAt}, ${cursor.id})`
+          ? sql`(${sources.createdAt}, ${sources.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id})`
           : undefined,
       ),
     )

@@ -1,0 +1,147 @@
+import { and, eq, sql } from "drizzle-orm";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attempts, deliveries } from "@/db/schema";
+import { createEndpoint } from "@/lib/endpoints/create-endpoint";
+import { acceptEvent } from "@/lib/pipeline/accept-event";
+import { claimDueDeliveries } from "@/lib/pipeline/claim";
+import { deliverClaimed } from "@/lib/pipeline/deliver";
+import { createDeliveryContext, type DeliveryContext } from "@/lib/pipeline/delivery-context";
+import { setupTestDatabase } from "@/test/database";
+import { createTeam } from "@/test/fixtures";
+import { startReceiver } from "@/test/receiver";
+import { recoverFailedDeliveries } from "./recover-deliveries";
+import { resendDelivery } from "./resend-delivery";
+
+const t = setupTestDatabase();
+let ctx: DeliveryContext;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let failing = false;
+
+beforeAll(async () => {
+  ctx = createDeliveryContext({ db: t.db, schedule: [] });
+  receiver = await startReceiver((_req, res) => {
+    res.statusCode = failing ? 500 : 200;
+    res.end();
+  });
+});
+afterAll(async () => {
+  await receiver.close();
+  await ctx.agent.close();
+});
+
+async function publishTo(teamId: string, n: number) {
+  return acceptEvent(t.db, {
+    teamId,
+    sourceId: null,
+    type: "t",
+    rawBody: Buffer.from(JSON.stringify({ n })),
+    payload: { n },
+    contentType: "application/json",
+    headers: {},
+    idempotencyKey: null,
+  });
+}
+
+async function drain() {
+  for (;;) {
+    const ids = await claimDueDeliveries(t.db, { limit: 50, leaseMs: 10_000 });
+    if (ids.length === 0) return;
+    await deliverClaimed(ctx, ids);
+  }
+}
+
+describe("resend", () => {
+  it("sends a succeeded delivery again as a signed manual attempt with the same webhook-id", async () => {
+    failing = false;
+    const team = await createTeam(t.db);
+    const endpoint = await createEndpoint(t.db, {
+      teamId: team.id,
+      input: { url: `${receiver.url}/resend` },
+    });
+    const { deliveryIds, eventId } = await publishTo(team.id, 1);
+    await drain();
+    const before = receiver.requests.length;
+    const result = await resendDelivery({ teamId: team.id, deliveryId: deliveryIds[0]! }, ctx);
+    expect(result.status).toBe("succeeded");
+    const resent = receiver.requests.slice(before);
+    expect(resent).toHaveLength(1);
+    expect(resent[0]!.headers["webhook-id"]).toBe(eventId);
+    expect(
+      new Webhook(endpoint.secret).verify(
+        resent[0]!.body,
+        resent[0]!.headers as Record<string, string>,
+      ),
+    ).toEqual({ n: 1 });
+    const rows = await t.db.select().from(attempts).where(eq(attempts.deliveryId, deliveryIds[0]!));
+    expect(rows.map((a) => [a.number, a.trigger])).toEqual([
+      [1, "auto"],
+      [2, "manual"],
+    ]);
+  });
+
+  it("does not resend another team's delivery", async () => {
+    const team = await createTeam(t.db);
+    await createEndpoint(t.db, { teamId: team.id, input: { url: `${receiver.url}/x` } });
+    const { deliveryIds } = await publishTo(team.id, 2);
+    const other = await createTeam(t.db);
+    await expect(
+      resendDelivery({ teamId: other.id, deliveryId: deliveryIds[0]! }, ctx),
+    ).rejects.toThrow(/not found/);
+  });
+});
+
+describe("recover", () => {
+  it("counts with dryRun, then re-queues exactly the failed deliveries since the time", async () => {
+    failing = true;
+    const team = await createTeam(t.db);
+    const endpoint = await createEndpoint(t.db, {
+      teamId: team.id,
+      input: { url: `${receiver.url}/recover` },
+    });
+    const old = await publishTo(team.id, 0);
+    await drain();
+    await t.db.execute(
+      sql`update deliveries set created_at = now() - interval '2 days' where id = ${old.deliveryIds[0]!}`,
+    );
+    const recent = [
+      await publishTo(team.id, 1),
+      await publishTo(team.id, 2),
+      await publishTo(team.id, 3),
+    ];
+    await drain();
+    failing = false;
+    const ok = await publishTo(team.id, 4);
+    await drain();
+
+    const since = new Date(Date.now() - 86_400_000).toISOString();
+    const params = { teamId: team.id, endpointId: endpoint.id };
+    expect(
+      await recoverFailedDeliveries(t.db, { ...params, input: { since, dryRun: true } }),
+    ).toEqual({ count: 3 });
+    const statuses = async () =>
+      Object.fromEntries(
+        (
+          await t.db
+            .select({ id: deliveries.id, status: deliveries.status })
+            .from(deliveries)
+            .where(and(eq(deliveries.teamId, team.id)))
+        ).map((r) => [r.id, r.status]),
+      );
+    expect(Object.values(await statuses()).filter((s) => s === "failed")).toHaveLength(4);
+
+    expect(await recoverFailedDeliveries(t.db, { ...params, input: { since } })).toEqual({
+      count: 3,
+    });
+    const after = await statuses();
+    for (const r of recent) expect(after[r.deliveryIds[0]!]).toBe("pending");
+    expect(after[old.deliveryIds[0]!]).toBe("failed");
+    expect(after[ok.deliveryIds[0]!]).toBe("succeeded");
+    await drain();
+    const final = await statuses();
+    for (const r of recent) expect(final[r.deliveryIds[0]!]).toBe("succeeded");
+    await expect(
+      recoverFailedDeliveries(t.db, { ...params, input: { since: "yesterday" } }),
+    ).rejects.toThrow(/ISO 8601/);
+  });
+});

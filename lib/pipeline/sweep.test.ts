@@ -1,0 +1,100 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attempts, deliveries, endpoints, events } from "@/db/schema";
+import { createEndpoint } from "@/lib/endpoints/create-endpoint";
+import { setupTestDatabase } from "@/test/database";
+import { createTeam } from "@/test/fixtures";
+import { startReceiver } from "@/test/receiver";
+import { acceptEvent } from "./accept-event";
+import { createDeliveryContext, type DeliveryContext } from "./delivery-context";
+import { sweep } from "./sweep";
+
+const t = setupTestDatabase();
+let ctx: DeliveryContext;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+const options = { disableAfterMs: 5 * 86_400_000, retentionDays: 30 };
+
+beforeAll(async () => {
+  ctx = createDeliveryContext({ db: t.db, schedule: [1000] });
+  receiver = await startReceiver();
+});
+afterAll(async () => {
+  await receiver.close();
+  await ctx.agent.close();
+});
+
+const publish = (teamId: string) =>
+  acceptEvent(t.db, {
+    teamId,
+    sourceId: null,
+    type: "t",
+    rawBody: Buffer.from("{}"),
+    payload: {},
+    contentType: "application/json",
+    headers: {},
+    idempotencyKey: null,
+  });
+const statusOf = async (id: string) =>
+  (await t.db.select().from(deliveries).where(eq(deliveries.id, id)))[0]!.status;
+
+describe("sweeper", () => {
+  it("reclaims expired leases and delivers what is due, with no worker running", async () => {
+    const team = await createTeam(t.db);
+    await createEndpoint(t.db, { teamId: team.id, input: { url: `${receiver.url}/sweep` } });
+    const due = await publish(team.id);
+    const stuck = await publish(team.id);
+    await t.db.execute(
+      sql`update deliveries set status = 'delivering', lease_until = now() - interval '1 second' where id = ${stuck.deliveryIds[0]!}`,
+    );
+    const result = await sweep(ctx, options);
+    expect(result.reclaimedLeases).toBeGreaterThanOrEqual(1);
+    expect(result.delivered).toBeGreaterThanOrEqual(2);
+    expect(await statusOf(due.deliveryIds[0]!)).toBe("succeeded");
+    expect(await statusOf(stuck.deliveryIds[0]!)).toBe("succeeded");
+  });
+
+  it("disables an endpoint failing for longer than ENDPOINT_DISABLE_AFTER and holds its deliveries", async () => {
+    const team = await createTeam(t.db);
+    const endpoint = await createEndpoint(t.db, {
+      teamId: team.id,
+      input: { url: `${receiver.url}/dead` },
+    });
+    await t.db
+      .update(endpoints)
+      .set({ failingSince: sql`now() - interval '6 days'` })
+      .where(eq(endpoints.id, endpoint.id));
+    const waiting = await publish(team.id);
+    await t.db
+      .update(deliveries)
+      .set({ nextAttemptAt: sql`now() + interval '1 hour'` })
+      .where(eq(deliveries.id, waiting.deliveryIds[0]!));
+    const result = await sweep(ctx, options);
+    expect(result.disabledEndpoints).toBeGreaterThanOrEqual(1);
+    const [row] = await t.db.select().from(endpoints).where(eq(endpoints.id, endpoint.id));
+    expect(row!.state).toBe("disabled");
+    expect(await statusOf(waiting.deliveryIds[0]!)).toBe("held");
+  });
+
+  it("deletes finished events and attempts past retention but keeps events still waiting", async () => {
+    const team = await createTeam(t.db);
+    await createEndpoint(t.db, { teamId: team.id, input: { url: `${receiver.url}/old` } });
+    const done = await publish(team.id);
+    const held = await publish(team.id);
+    await sweep(ctx, options);
+    await t.db
+      .update(deliveries)
+      .set({ status: "held" })
+      .where(eq(deliveries.id, held.deliveryIds[0]!));
+    await t.db.execute(
+      sql`update events set received_at = now() - interval '31 days' where team_id = ${team.id}`,
+    );
+    await t.db.execute(
+      sql`update attempts set created_at = now() - interval '31 days' where team_id = ${team.id}`,
+    );
+    const result = await sweep(ctx, options);
+    expect(result.deletedEvents).toBeGreaterThanOrEqual(1);
+    expect(await t.db.select().from(events).where(eq(events.id, done.eventId))).toHaveLength(0);
+    expect(await t.db.select().from(events).where(eq(events.id, held.eventId))).toHaveLength(1);
+    expect(await t.db.select().from(attempts).where(eq(attempts.teamId, team.id))).toHaveLength(0);
+  });
+});
