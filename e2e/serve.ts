@@ -6,10 +6,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDatabaseIfMissing, dropDatabase, withDatabase } from "@/db/admin";
 import { startTestPostgres } from "@/test/postgres-server";
+import { E2E_CRON_SECRET, E2E_DATABASE, E2E_PORT } from "./environment";
 
-const port = process.env.E2E_PORT ?? "3100";
+const port = String(E2E_PORT);
 const server = await startTestPostgres();
-const database = `hookyard_e2e_${process.pid}`;
+const database = E2E_DATABASE;
 await dropDatabase(server.adminUrl, database);
 await createDatabaseIfMissing(server.adminUrl, database);
 
@@ -23,6 +24,12 @@ const next = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
     ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     HOOKYARD_DATA_DIR: mkdtempSync(path.join(tmpdir(), "hookyard-e2e-")),
     NEXT_TELEMETRY_DISABLED: "1",
+    // Receivers in the specs listen on 127.0.0.1; the sweeper spec needs retries without a worker.
+    HOOKYARD_ALLOW_PRIVATE_TARGETS: "true",
+    WORKER: "off",
+    RETRY_SCHEDULE: "1s,1s",
+    CRON_SECRET: E2E_CRON_SECRET,
+    INGEST_MAX_BYTES: "65536",
   },
 });
 

@@ -26,7 +26,7 @@ async function resolveDatabaseUrl(env: Env): Promise<{ url: string; embedded: bo
  * development secrets), a database (the configured one or the embedded one), the migrations
  * applied, and a team to open. Called by instrumentation.ts and by the standalone scripts.
  */
-export async function startHookyard(): Promise<Env> {
+export async function startHookyard(options: { quiet?: boolean } = {}): Promise<Env> {
   const holder = globalThis as { hookyardStarted?: Promise<Env> };
   holder.hookyardStarted ??= (async () => {
     applyDevelopmentSecrets(process.env, process.env.HOOKYARD_DATA_DIR ?? ".data");
@@ -36,9 +36,10 @@ export async function startHookyard(): Promise<Env> {
     process.env.DATABASE_URL = database.url;
     await migrateDatabase(database.url);
     if (env.HOOKYARD_DEFAULT_TEAM) await ensureDefaultTeam(getDb());
-    console.log(
-      `Hookyard: database ready (${database.embedded ? `embedded PostgreSQL on port ${env.EMBEDDED_POSTGRES_PORT}, data in ${path.join(env.HOOKYARD_DATA_DIR, "postgres")}` : "DATABASE_URL"}), migrations applied.`,
-    );
+    if (!options.quiet)
+      console.log(
+        `Hookyard: database ready (${database.embedded ? `embedded PostgreSQL on port ${env.EMBEDDED_POSTGRES_PORT}, data in ${path.join(env.HOOKYARD_DATA_DIR, "postgres")}` : "DATABASE_URL"}), migrations applied.`,
+      );
     return env;
   })();
   return holder.hookyardStarted;
