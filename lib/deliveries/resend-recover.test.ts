@@ -3,10 +3,10 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attempts, deliveries } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
-import { acceptEvent } from "@/lib/pipeline/accept-event";
 import { claimDueDeliveries } from "@/lib/pipeline/claim";
 import { deliverClaimed } from "@/lib/pipeline/deliver";
 import { createDeliveryContext, type DeliveryContext } from "@/lib/pipeline/delivery-context";
+import { publishEvent } from "@/lib/events/publish-event";
 import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
 import { startReceiver } from "@/test/receiver";
@@ -31,16 +31,7 @@ afterAll(async () => {
 });
 
 async function publishTo(teamId: string, n: number) {
-  return acceptEvent(t.db, {
-    teamId,
-    sourceId: null,
-    type: "t",
-    rawBody: Buffer.from(JSON.stringify({ n })),
-    payload: { n },
-    contentType: "application/json",
-    headers: {},
-    idempotencyKey: null,
-  });
+  return publishEvent(t.db, { teamId, input: { type: "t", payload: { n } } });
 }
 
 async function drain() {

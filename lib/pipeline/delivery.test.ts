@@ -5,10 +5,10 @@ import { attempts, deliveries } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { getEndpointRow } from "@/lib/endpoints/get-endpoint";
 import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
+import { publishEvent } from "@/lib/events/publish-event";
 import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
 import { type Received, type Respond, startReceiver } from "@/test/receiver";
-import { acceptEvent } from "./accept-event";
 import { createDeliveryContext, type DeliveryContext } from "./delivery-context";
 import { startWorker, type RunningWorker } from "./worker";
 
@@ -43,16 +43,7 @@ async function setup(respond?: Respond, endpoint: Record<string, unknown> = {}) 
     input: { url: `${r.url}/hook`, ...endpoint },
   });
   const publish = (payload: unknown = { n: 1 }) =>
-    acceptEvent(t.db, {
-      teamId: team.id,
-      sourceId: null,
-      type: "order.paid",
-      rawBody: Buffer.from(JSON.stringify(payload)),
-      payload,
-      contentType: "application/json",
-      headers: {},
-      idempotencyKey: null,
-    });
+    publishEvent(t.db, { teamId: team.id, input: { type: "order.paid", payload } });
   return { team, receiver: r, endpoint: created, publish };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { FORBIDDEN_TARGETS } from "@/test/ssrf-targets";
 import {
   assertPublicTarget,
   guardedLookup,
@@ -7,26 +8,8 @@ import {
   SsrfBlockedError,
 } from "./ssrf";
 
-const refused = [
-  "http://127.0.0.1/",
-  "http://10.0.0.1/",
-  "http://172.16.0.1/",
-  "http://192.168.1.1/",
-  "http://100.64.0.1/",
-  "http://169.254.169.254/latest/meta-data",
-  "http://2852039166/",
-  "http://0xa9fea9fe/",
-  "http://[::ffff:169.254.169.254]/",
-  "http://[::1]/",
-  "http://[fc00::1]/",
-  "http://[fe80::1]/",
-  "http://0.0.0.0/",
-  "http://017700000001/",
-  "http://[64:ff9b::a9fe:a9fe]/",
-];
-
 describe("SSRF guard at save", () => {
-  it.each(refused)("refuses %s", async (url) => {
+  it.each(FORBIDDEN_TARGETS)("refuses %s", async (url) => {
     await expect(assertPublicTarget(url, { allowPrivate: false })).rejects.toBeInstanceOf(
       SsrfBlockedError,
     );

@@ -2,10 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attempts, deliveries, endpoints, events } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
+import { publishEvent } from "@/lib/events/publish-event";
 import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
 import { startReceiver } from "@/test/receiver";
-import { acceptEvent } from "./accept-event";
 import { createDeliveryContext, type DeliveryContext } from "./delivery-context";
 import { sweep } from "./sweep";
 
@@ -24,16 +24,7 @@ afterAll(async () => {
 });
 
 const publish = (teamId: string) =>
-  acceptEvent(t.db, {
-    teamId,
-    sourceId: null,
-    type: "t",
-    rawBody: Buffer.from("{}"),
-    payload: {},
-    contentType: "application/json",
-    headers: {},
-    idempotencyKey: null,
-  });
+  publishEvent(t.db, { teamId, input: { type: "t", payload: {} } });
 const statusOf = async (id: string) =>
   (await t.db.select().from(deliveries).where(eq(deliveries.id, id)))[0]!.status;
 

@@ -1,14 +1,7 @@
 import { z } from "zod";
+import { verificationKind } from "@/db/schema";
 
-export const verificationKinds = [
-  "none",
-  "hmac-sha256",
-  "standard-webhooks",
-  "stripe",
-  "github",
-  "shopify",
-  "slack",
-] as const;
+export const verificationKinds = verificationKind.enumValues;
 
 const verificationSchema = z
   .object({
