@@ -1,3 +1,4 @@
+import { Webhook } from "standardwebhooks";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -38,4 +39,12 @@ export async function startReceiver(respond: Respond = (_req, res) => res.end("o
         server.close(() => resolve());
       }),
   };
+}
+
+/** Every request must carry a Standard Webhooks signature the official package accepts. */
+export function expectAllSigned(requests: Received[], secret: string): void {
+  const webhook = new Webhook(secret);
+  for (const request of requests) {
+    webhook.verify(request.body, request.headers as Record<string, string>);
+  }
 }

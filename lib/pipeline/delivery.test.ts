@@ -8,7 +8,7 @@ import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
 import { publishEvent } from "@/lib/events/publish-event";
 import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
-import { type Received, type Respond, startReceiver } from "@/test/receiver";
+import { expectAllSigned, type Received, type Respond, startReceiver } from "@/test/receiver";
 import { createDeliveryContext, type DeliveryContext } from "./delivery-context";
 import { startWorker, type RunningWorker } from "./worker";
 
@@ -16,6 +16,7 @@ const t = setupTestDatabase();
 let ctx: DeliveryContext;
 let worker: RunningWorker;
 const receivers: { close(): Promise<void> }[] = [];
+const signedBy: { requests: Received[]; secret: string }[] = [];
 
 beforeAll(() => {
   ctx = createDeliveryContext({ db: t.db, schedule: [100, 200, 300], leaseMs: 5_000 });
@@ -26,6 +27,7 @@ afterAll(async () => {
   await ctx.agent.close();
 });
 afterEach(async () => {
+  for (const { requests, secret } of signedBy.splice(0)) expectAllSigned(requests, secret);
   await Promise.all(receivers.splice(0).map((r) => r.close()));
 });
 
@@ -42,6 +44,7 @@ async function setup(respond?: Respond, endpoint: Record<string, unknown> = {}) 
     teamId: team.id,
     input: { url: `${r.url}/hook`, ...endpoint },
   });
+  signedBy.push({ requests: r.requests, secret: created.secret });
   const publish = (payload: unknown = { n: 1 }) =>
     publishEvent(t.db, { teamId: team.id, input: { type: "order.paid", payload } });
   return { team, receiver: r, endpoint: created, publish };
