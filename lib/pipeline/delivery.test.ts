@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { attempts, deliveries } from "@/db/schema";
+import { attempts, deliveries, endpointStatsHourly } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { getEndpointRow } from "@/lib/endpoints/get-endpoint";
+import { rotateEndpointSecret } from "@/lib/endpoints/rotate-endpoint-secret";
 import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
 import { publishEvent } from "@/lib/events/publish-event";
 import { setupTestDatabase } from "@/test/database";
@@ -83,6 +84,34 @@ describe("delivery", () => {
     gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual([100, 200, 300][i]! * 0.8 - 5));
     const rows = await t.db.select().from(attempts).where(eq(attempts.deliveryId, deliveryIds[0]!));
     expect(rows.map((a) => a.responseStatus).sort()).toEqual([200, 503, 503, 503]);
+
+    const [stats] = await t.db
+      .select()
+      .from(endpointStatsHourly)
+      .where(eq(endpointStatsHourly.endpointId, endpoint.id));
+    expect(stats).toMatchObject({
+      attemptsFailed: 3,
+      attemptsSucceeded: 1,
+      deliveriesSucceeded: 1,
+      deliveriesFailed: 0,
+      succeededAfterRetry: 1,
+    });
+    expect(stats!.latencyHistogram.reduce((a, b) => a + b, 0)).toBe(4);
+    expect(stats!.retryDepthHistogram[3]).toBe(1);
+    expect(stats!.eventualSuccessMsSum).toBeGreaterThan(0);
+  });
+
+  it("signs with both secrets during a rotation's grace period", async () => {
+    const { team, receiver: r, endpoint, publish } = await setup();
+    const { secret } = await rotateEndpointSecret(t.db, {
+      teamId: team.id,
+      endpointId: endpoint.id,
+    });
+    await publish({ rotated: true });
+    await expect.poll(() => r.requests.length, { timeout: 10_000 }).toBe(1);
+    expect(String(r.requests[0]!.headers["webhook-signature"]).split(" ")).toHaveLength(2);
+    expect(verify(secret, r.requests[0]!)).toEqual({ rotated: true });
+    expect(verify(endpoint.secret, r.requests[0]!)).toEqual({ rotated: true });
   });
 
   it("marks a delivery failed after the last attempt when the receiver always fails", async () => {
