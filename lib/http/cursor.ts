@@ -1,31 +1,55 @@
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { InputError } from "@/lib/errors";
 
 // Keyset pagination over (created_at, id), newest first: stable under inserts, and each page
-// costs the same however deep it is.
-export type Cursor = { createdAt: Date; id: string };
+// costs the same however deep it is. The timestamp travels as PostgreSQL's own microsecond text,
+// because a JavaScript Date would round it to milliseconds and skip rows.
+export type Cursor = { createdAt: string; id: string };
 
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(250).default(50),
   cursor: z.string().max(200).optional(),
 });
 
+/** Select this as `cursorTime` beside each row to build its cursor. */
+export function cursorTime(column: AnyColumn): SQL<string> {
+  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(`${cursor.createdAt.toISOString()}|${cursor.id}`).toString("base64url");
+  return Buffer.from(`${cursor.createdAt}|${cursor.id}`).toString("base64url");
 }
 
 export function decodeCursor(text: string | undefined): Cursor | null {
   if (!text) return null;
-  const [iso, id] = Buffer.from(text, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(createdAt.getTime()))
+  const [createdAt, id] = Buffer.from(text, "base64url").toString("utf8").split("|");
+  if (!id || !createdAt || Number.isNaN(Date.parse(createdAt))) {
     throw new InputError("The cursor is not one this API returned.", "cursor");
+  }
   return { createdAt, id };
 }
 
-/** Splits a query result fetched with limit + 1 into the page and the next cursor. */
-export function toPage<Row>(rows: Row[], limit: number, cursorOf: (row: Row) => Cursor) {
+/** The where-condition for rows after the cursor, or undefined on the first page. */
+export function afterCursor(
+  cursor: Cursor | null,
+  createdAt: AnyColumn,
+  id: AnyColumn,
+): SQL | undefined {
+  return cursor
+    ? sql`(${createdAt}, ${id}) < (${cursor.createdAt}::timestamptz, ${cursor.id})`
+    : undefined;
+}
+
+/** Splits rows fetched with limit + 1 into the page and the next cursor. */
+export function toPage<Row extends { id: string; cursorTime: string }>(rows: Row[], limit: number) {
   const data = rows.slice(0, limit);
   const last = data[data.length - 1];
-  return { data, nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
+  return {
+    data,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ createdAt: last.cursorTime, id: last.id })
+        : null,
+  };
 }
