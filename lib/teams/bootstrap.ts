@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { memberships, teams, users } from "@/db/schema";
@@ -49,15 +49,16 @@ export async function bootstrap(db: Database, input: unknown) {
 
     let [team] = await tx.select().from(teams).where(eq(teams.slug, slug)).limit(1);
     if (team) {
-      const [member] = await tx
-        .select()
-        .from(memberships)
-        .where(and(eq(memberships.teamId, team.id), eq(memberships.userId, user!.id)));
-      if (!member)
+      const members = await tx.select().from(memberships).where(eq(memberships.teamId, team.id));
+      // A team nobody belongs to yet (the development default team) is claimed by its first owner.
+      if (members.length === 0) {
+        await tx.insert(memberships).values({ teamId: team.id, userId: user!.id, role: "owner" });
+      } else if (!members.some((m) => m.userId === user!.id)) {
         throw new InputError(
           `A team with the URL "${slug}" exists and you are not a member of it.`,
           "team",
         );
+      }
     } else {
       [team] = await tx.insert(teams).values({ slug, name: teamName }).returning();
       await tx.insert(memberships).values({ teamId: team!.id, userId: user!.id, role: "owner" });

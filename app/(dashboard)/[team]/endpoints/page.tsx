@@ -2,11 +2,13 @@ import { Send } from "lucide-react";
 import type { Metadata } from "next";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Code } from "@/components/ui/code";
+import { CodeBlock } from "@/components/ui/code-block";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeam } from "@/lib/auth/require-team";
 import { listEndpoints } from "@/lib/endpoints/list-endpoints";
+import { requestOrigin } from "@/lib/http/request-origin";
 
 export const metadata: Metadata = { title: "Endpoints" };
 
@@ -19,6 +21,7 @@ const stateTone: Record<string, BadgeTone> = {
 export default async function EndpointsPage({ params }: { params: Promise<{ team: string }> }) {
   const { db, team } = await requireTeam((await params).team);
   const rows = await listEndpoints(db, { teamId: team.id });
+  const origin = await requestOrigin();
 
   return (
     <>
@@ -30,9 +33,16 @@ export default async function EndpointsPage({ params }: { params: Promise<{ team
         <EmptyState icon={Send} title="No endpoints yet">
           <p>
             An endpoint is a URL of yours that should receive events, such as{" "}
-            <Code>https://api.example.com/webhooks</Code>. Add the first one, choose which event
-            types it subscribes to, and verify deliveries with its <Code>whsec_</Code> secret.
+            <Code>https://api.example.com/webhooks</Code>. Create the first one with a team API key
+            (<Code>npm run cli -- bootstrap</Code> prints one); the answer holds its{" "}
+            <Code>whsec_</Code> secret for verifying deliveries.
           </p>
+          <CodeBlock label="Create an endpoint with curl">
+            {`curl -X POST ${origin}/api/v1/endpoints \\
+  -H "Authorization: Bearer $HOOKYARD_API_KEY" \\
+  -H "Content-Type: application/json" \\
+  -d '{"url": "https://api.example.com/webhooks", "eventTypes": ["order.paid"]}'`}
+          </CodeBlock>
         </EmptyState>
       ) : (
         <DataTable

@@ -1,10 +1,12 @@
 import { Inbox } from "lucide-react";
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
+import { CodeBlock } from "@/components/ui/code-block";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeam } from "@/lib/auth/require-team";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { listSources } from "@/lib/sources/list-sources";
 
 export const metadata: Metadata = { title: "Sources" };
@@ -12,6 +14,7 @@ export const metadata: Metadata = { title: "Sources" };
 export default async function SourcesPage({ params }: { params: Promise<{ team: string }> }) {
   const { db, team } = await requireTeam((await params).team);
   const rows = await listSources(db, { teamId: team.id });
+  const origin = await requestOrigin();
 
   return (
     <>
@@ -22,10 +25,17 @@ export default async function SourcesPage({ params }: { params: Promise<{ team: 
       {rows.length === 0 ? (
         <EmptyState icon={Inbox} title="No sources yet">
           <p>
-            Create a source for each provider that sends you webhooks. You get a public URL to paste
-            into the provider&apos;s settings; choose the provider&apos;s signature scheme so forged
-            requests are refused.
+            Create a source for each provider that sends you webhooks. You get a public ingest URL
+            to paste into the provider&apos;s settings; choose the provider&apos;s signature scheme
+            (stripe, github, shopify, slack, standard-webhooks or hmac-sha256) so forged requests
+            are refused.
           </p>
+          <CodeBlock label="Create a source with curl">
+            {`curl -X POST ${origin}/api/v1/sources \\
+  -H "Authorization: Bearer $HOOKYARD_API_KEY" \\
+  -H "Content-Type: application/json" \\
+  -d '{"name": "Stripe", "verification": {"kind": "stripe", "secret": "whsec_..."}}'`}
+          </CodeBlock>
         </EmptyState>
       ) : (
         <DataTable
