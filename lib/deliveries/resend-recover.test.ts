@@ -71,6 +71,26 @@ describe("resend", () => {
     ]);
   });
 
+  it("a failing manual attempt leaves the status, schedule and a worker's lease untouched", async () => {
+    failing = true;
+    const team = await createTeam(t.db);
+    await createEndpoint(t.db, { teamId: team.id, input: { url: `${receiver.url}/manual` } });
+    const { deliveryIds } = await publishTo(team.id, 3);
+    const id = deliveryIds[0]!;
+    const lease = new Date(Date.now() + 60_000);
+    await t.db
+      .update(deliveries)
+      .set({ status: "delivering", leaseUntil: lease })
+      .where(eq(deliveries.id, id));
+    expect((await resendDelivery({ teamId: team.id, deliveryId: id }, ctx)).status).toBe(
+      "delivering",
+    );
+    const [row] = await t.db.select().from(deliveries).where(eq(deliveries.id, id));
+    expect(row!.leaseUntil?.getTime()).toBe(lease.getTime());
+    expect(row!.attemptCount).toBe(1);
+    failing = false;
+  });
+
   it("does not resend another team's delivery", async () => {
     const team = await createTeam(t.db);
     await createEndpoint(t.db, { teamId: team.id, input: { url: `${receiver.url}/x` } });

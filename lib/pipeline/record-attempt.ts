@@ -31,28 +31,48 @@ function nextState(record: AttemptRecord, attemptNumber: number, previous: Deliv
         retryAfter: result.retryAfter,
       } as const);
   if (record.trigger === "manual") {
-    // A manual attempt never reschedules: it succeeds the delivery or leaves it as it was.
-    if (result.ok) return { status: "succeeded" as const, nextAttemptAt: null, disable: false };
-    const disable = outcome.status === 410;
-    const status = previous === "delivering" ? ("pending" as const) : previous;
+    // A manual attempt never reschedules and never touches a worker's lease: it succeeds the
+    // delivery, or leaves its status and schedule as they were (410 still disables the endpoint).
+    if (result.ok)
+      return {
+        status: "succeeded" as const,
+        nextAttemptAt: null,
+        disable: false,
+        releaseLease: true,
+      };
     return {
-      status: disable && status === "pending" ? ("held" as const) : status,
+      status: previous,
       nextAttemptAt: undefined,
-      disable,
+      disable: outcome.status === 410,
+      releaseLease: false,
+    };
+  }
+  // A manual resend may have succeeded while this automatic attempt was in flight.
+  if (previous === "succeeded") {
+    return {
+      status: "succeeded" as const,
+      nextAttemptAt: null,
+      disable: false,
+      releaseLease: true,
     };
   }
   const step = decideNextStep({ attemptNumber, outcome, schedule: record.schedule });
   switch (step.action) {
     case "succeed":
-      return { status: "succeeded" as const, nextAttemptAt: null, disable: false };
+      return {
+        status: "succeeded" as const,
+        nextAttemptAt: null,
+        disable: false,
+        releaseLease: true,
+      };
     case "fail":
-      return { status: "failed" as const, nextAttemptAt: null, disable: false };
+      return { status: "failed" as const, nextAttemptAt: null, disable: false, releaseLease: true };
     case "disable-endpoint":
-      return { status: "held" as const, nextAttemptAt: null, disable: true };
+      return { status: "held" as const, nextAttemptAt: null, disable: true, releaseLease: true };
     case "retry":
       return record.endpointEnabled
-        ? { status: "pending" as const, nextAttemptAt: step.at, disable: false }
-        : { status: "held" as const, nextAttemptAt: null, disable: false };
+        ? { status: "pending" as const, nextAttemptAt: step.at, disable: false, releaseLease: true }
+        : { status: "held" as const, nextAttemptAt: null, disable: false, releaseLease: true };
   }
 }
 
@@ -81,7 +101,7 @@ export async function recordAttempt(
       .set({
         status: next.status,
         ...(next.nextAttemptAt === undefined ? {} : { nextAttemptAt: next.nextAttemptAt }),
-        leaseUntil: null,
+        ...(next.releaseLease ? { leaseUntil: null } : {}),
         lastAttemptAt: record.startedAt,
         lastStatusCode: result.status,
         lastError: result.errorMessage,
