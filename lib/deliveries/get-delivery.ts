@@ -3,22 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { attempts, deliveries } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
-
-export function toDeliveryResponse(row: typeof deliveries.$inferSelect) {
-  return {
-    id: row.id,
-    eventId: row.eventId,
-    endpointId: row.endpointId,
-    eventType: row.eventType,
-    status: row.status,
-    attemptCount: row.attemptCount,
-    nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
-    lastAttemptAt: row.lastAttemptAt?.toISOString() ?? null,
-    lastStatusCode: row.lastStatusCode,
-    lastError: row.lastError,
-    createdAt: row.createdAt.toISOString(),
-  };
-}
+import { toAttemptResponse, toDeliveryResponse } from "./delivery-response";
 
 /** A delivery with its attempts, oldest first. */
 export async function getDelivery(db: Executor, params: { teamId: string; deliveryId: string }) {
@@ -33,21 +18,5 @@ export async function getDelivery(db: Executor, params: { teamId: string; delive
     .from(attempts)
     .where(and(eq(attempts.deliveryId, row.id), eq(attempts.teamId, params.teamId)))
     .orderBy(asc(attempts.number));
-  return {
-    ...toDeliveryResponse(row),
-    attempts: attemptRows.map((a) => ({
-      id: a.id,
-      number: a.number,
-      trigger: a.trigger,
-      startedAt: a.startedAt.toISOString(),
-      durationMs: a.durationMs,
-      requestHeaders: a.requestHeaders,
-      responseStatus: a.responseStatus,
-      responseHeaders: a.responseHeaders,
-      responseBody: a.responseBody,
-      responseBodyTruncated: a.responseBodyTruncated,
-      errorKind: a.errorKind,
-      errorMessage: a.errorMessage,
-    })),
-  };
+  return { ...toDeliveryResponse(row), attempts: attemptRows.map(toAttemptResponse) };
 }

@@ -1,9 +1,34 @@
+import { z } from "zod";
 import type { endpoints } from "@/db/schema";
+import { timestamp } from "@/lib/openapi/shared-schemas";
+
+export const endpointResponseSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    description: z.string(),
+    eventTypes: z.array(z.string()),
+    sourceIds: z.array(z.string()),
+    headers: z.record(z.string(), z.string()),
+    enabled: z.boolean(),
+    state: z.enum(["enabled", "paused", "disabled"]),
+    stateReason: z.string().nullable(),
+    timeoutMs: z.number().int(),
+    rateLimitPerSecond: z.number().int().nullable(),
+    failingSince: timestamp.nullable(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: "Endpoint" });
+
+export const endpointWithSecretSchema = endpointResponseSchema
+  .extend({ secret: z.string().describe("whsec_ signing secret, returned only here") })
+  .meta({ id: "EndpointWithSecret" });
 
 type EndpointRow = typeof endpoints.$inferSelect;
 
 /** The public shape of an endpoint: never the secret (that is returned only on create/rotate). */
-export function toEndpointResponse(row: EndpointRow) {
+export function toEndpointResponse(row: EndpointRow): z.infer<typeof endpointResponseSchema> {
   return {
     id: row.id,
     url: row.url,

@@ -1,4 +1,5 @@
 import { after } from "next/server";
+import { listEventPage } from "@/lib/events/list-event-page";
 import { publishEvent } from "@/lib/events/publish-event";
 import { readJson } from "@/lib/http/read-body";
 import { json, route } from "@/lib/http/route";
@@ -14,4 +15,10 @@ export const POST = route(async (request) => {
   });
   after(() => deliverNow(accepted.dueDeliveryIds));
   return json({ id: accepted.eventId, deliveries: accepted.deliveryIds }, 202);
+});
+
+export const GET = route(async (request) => {
+  const { db, teamId } = await apiKeyContext(request);
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  return json(await listEventPage(db, { teamId, query }));
 });
