@@ -1,11 +1,9 @@
-import { execFile } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { promisify } from "node:util";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { E2E_CRON_SECRET, e2eAdminUrl, e2eDatabaseUrl } from "./environment";
+import { bootstrapKey, client } from "./api-client";
+import { E2E_CRON_SECRET } from "./environment";
 
 // The public API over real HTTP against `next start`, with a key from the bootstrap command.
 
@@ -27,41 +25,6 @@ async function receiver(statuses: number[]) {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
     close: () => server.close(),
-  };
-}
-
-async function bootstrapKey(): Promise<string> {
-  const { stdout } = await promisify(execFile)(
-    "npx",
-    [
-      "tsx",
-      "--conditions=react-server",
-      "scripts/cli.ts",
-      "bootstrap",
-      "--email",
-      `e2e-${randomUUID()}@example.com`,
-      "--password",
-      "correct horse battery",
-      "--team",
-      `API ${randomUUID().slice(0, 8)}`,
-      "--json",
-    ],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: e2eDatabaseUrl(e2eAdminUrl()),
-        HOOKYARD_DEFAULT_TEAM: "false",
-      },
-    },
-  );
-  return JSON.parse(stdout).apiKey as string;
-}
-
-function client(request: APIRequestContext, key: string) {
-  const headers = { Authorization: `Bearer ${key}` };
-  return {
-    post: (path: string, data?: unknown) => request.post(`/api/v1${path}`, { headers, data }),
-    get: (path: string) => request.get(`/api/v1${path}`, { headers }),
   };
 }
 

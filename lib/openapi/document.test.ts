@@ -1,0 +1,51 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "./document";
+
+describe("OpenAPI document", () => {
+  it("is valid OpenAPI 3.1 by a third-party validator, with every $ref resolvable", async () => {
+    const document = buildOpenApiDocument("https://hooks.example.com");
+    const result = await new Validator().validate(document as never);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+
+    const refs = [
+      ...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g),
+    ].map((m) => m[1]!);
+    for (const ref of new Set(refs)) expect(document.components.schemas).toHaveProperty(ref);
+    expect(document.paths["/endpoints"]).toHaveProperty("post");
+    expect(document.components.schemas).toHaveProperty("EndpointWithSecret");
+  });
+
+  it("its schemas accept a real answer and reject a wrong one (the contract test's mechanism)", () => {
+    const document = buildOpenApiDocument("https://hooks.example.com");
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema({ $id: "https://hookyard.test/openapi.json", components: document.components });
+    const validate = ajv.getSchema(
+      "https://hookyard.test/openapi.json#/components/schemas/Endpoint",
+    )!;
+    const endpoint = {
+      id: "ep_1",
+      url: "https://example.com",
+      description: "",
+      eventTypes: [],
+      sourceIds: [],
+      headers: {},
+      enabled: true,
+      state: "enabled",
+      stateReason: null,
+      timeoutMs: 15000,
+      rateLimitPerSecond: null,
+      failingSince: null,
+      createdAt: "2026-01-01T00:00:00.000Z",
+      updatedAt: "2026-01-01T00:00:00.000Z",
+    };
+    expect(validate(endpoint)).toBe(true);
+    expect(validate({ ...endpoint, secret: "whsec_leak" })).toBe(false);
+    expect(validate({ ...endpoint, state: "broken" })).toBe(false);
+    expect(validate({ ...endpoint, createdAt: "yesterday" })).toBe(false);
+  });
+});
