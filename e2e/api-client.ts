@@ -25,7 +25,6 @@ export async function bootstrapKey(): Promise<string> {
       env: {
         ...process.env,
         DATABASE_URL: e2eDatabaseUrl(e2eAdminUrl()),
-        HOOKYARD_DEFAULT_TEAM: "false",
       },
     },
   );

@@ -66,3 +66,20 @@ export const test = base.extend<{ watch: PageWatch }>({
 });
 
 export { expect };
+
+/** Signs a new user up through the real forms and creates their team; returns the team's URL slug. */
+export async function signUpWithTeam(
+  page: Page,
+  teamName = "Payments",
+): Promise<{ slug: string; email: string }> {
+  const email = `user-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/teams\/new$/);
+  await page.getByLabel("Team name").fill(teamName);
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page).toHaveURL(/\/[a-z0-9-]+\/overview$/);
+  return { slug: new URL(page.url()).pathname.split("/")[1]!, email };
+}

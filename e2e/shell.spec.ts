@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, signUpWithTeam, test } from "./fixtures";
 
 const sections = [
   { path: "overview", heading: "Overview", empty: "Nothing is being delivered yet" },
@@ -9,15 +9,21 @@ const sections = [
   { path: "settings", heading: "Settings", empty: "Identifiers" },
 ];
 
-test("the root opens the default team's overview", async ({ page }) => {
+test("signed out, the root asks to sign in; signed in, it opens the user's team", async ({
+  page,
+}) => {
   await page.goto("/");
-  await expect(page).toHaveURL(/\/default\/overview$/);
+  await expect(page).toHaveURL(/\/sign-in$/);
+  const { slug } = await signUpWithTeam(page);
+  await page.goto("/");
+  await expect(page).toHaveURL(new RegExp(`/${slug}/overview$`));
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
 });
 
 for (const section of sections) {
   test(`${section.heading} renders with its empty state and no errors`, async ({ page }) => {
-    await page.goto(`/default/${section.path}`);
+    const { slug } = await signUpWithTeam(page);
+    await page.goto(`/${slug}/${section.path}`);
     await expect(page.getByRole("heading", { level: 1, name: section.heading })).toBeVisible();
     await expect(page.getByText(section.empty, { exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: section.heading, exact: true })).toHaveAttribute(
@@ -28,7 +34,7 @@ for (const section of sections) {
 }
 
 test("every section is reachable from the sidebar with the keyboard", async ({ page }) => {
-  await page.goto("/default/overview");
+  await signUpWithTeam(page);
   const nav = page.getByRole("navigation", { name: "Team sections" });
   for (const section of sections.slice(1)) {
     await nav.getByRole("link", { name: section.heading, exact: true }).focus();
@@ -38,7 +44,8 @@ test("every section is reachable from the sidebar with the keyboard", async ({ p
 });
 
 test("renaming the team validates inline and persists", async ({ page, watch }) => {
-  await page.goto("/default/settings");
+  const { slug } = await signUpWithTeam(page);
+  await page.goto(`/${slug}/settings`);
   const name = page.getByLabel("Team name");
 
   // Bypass the browser's own minlength check so the server's message is what we see.
@@ -57,10 +64,12 @@ test("renaming the team validates inline and persists", async ({ page, watch }) 
 
   await page.reload();
   await expect(page.getByLabel("Team name")).toHaveValue("Payments platform");
-  await expect(page.getByRole("complementary")).toContainText("Payments platform");
+  await expect(page.getByRole("combobox", { name: "Team" })).toHaveValue(slug);
+  await expect(page.getByRole("option", { name: "Payments platform" })).toHaveCount(1);
 });
 
 test("an unknown team answers 404 with a way back", async ({ page, watch, baseURL }) => {
+  await signUpWithTeam(page);
   watch.allowErrorStatus(`${baseURL}/no-such-team/overview`);
   const response = await page.goto("/no-such-team/overview");
   expect(response?.status()).toBe(404);

@@ -39,7 +39,6 @@ export const envSchema = z.object({
   HOOKYARD_PUBLIC_URL: z.url().optional(),
   ENCRYPTION_KEY: base64Key32.optional(),
   HOOKYARD_ALLOW_PRIVATE_TARGETS: flag.default(false),
-  HOOKYARD_DEFAULT_TEAM: flag.default(true),
   RETRY_SCHEDULE: z
     .string()
     .optional()

@@ -19,3 +19,11 @@ export class NotFoundError extends Error {
     this.name = "NotFoundError";
   }
 }
+
+/** The caller is known but their role does not allow this. */
+export class ForbiddenError extends Error {
+  constructor(message = "Your role in this team does not allow this.") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}

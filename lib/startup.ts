@@ -1,13 +1,11 @@
 import "server-only";
 import path from "node:path";
 import { createDatabaseIfMissing } from "@/db/admin";
-import { getDb } from "@/db/client";
 import { startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { applyDevelopmentSecrets } from "./config/development-secrets";
 import { getEnv, resetEnvCache, type Env } from "./env";
 import { startBackgroundDelivery } from "./pipeline/background";
-import { ensureDefaultTeam } from "./teams/default-team";
 
 const EMBEDDED_DATABASE = "hookyard";
 
@@ -24,7 +22,7 @@ async function resolveDatabaseUrl(env: Env): Promise<{ url: string; embedded: bo
 /**
  * Everything a Hookyard process needs before it serves: a valid environment (with generated
  * development secrets), a database (the configured one or the embedded one), the migrations
- * applied, and a team to open. Called by instrumentation.ts and by the standalone scripts.
+ * applied. Called by instrumentation.ts and by the standalone scripts.
  */
 export async function startHookyard(options: { quiet?: boolean } = {}): Promise<Env> {
   const holder = globalThis as { hookyardStarted?: Promise<Env> };
@@ -35,7 +33,6 @@ export async function startHookyard(options: { quiet?: boolean } = {}): Promise<
     const database = await resolveDatabaseUrl(env);
     process.env.DATABASE_URL = database.url;
     await migrateDatabase(database.url);
-    if (env.HOOKYARD_DEFAULT_TEAM) await ensureDefaultTeam(getDb());
     if (!options.quiet)
       console.log(
         `Hookyard: database ready (${database.embedded ? `embedded PostgreSQL on port ${env.EMBEDDED_POSTGRES_PORT}, data in ${path.join(env.HOOKYARD_DATA_DIR, "postgres")}` : "DATABASE_URL"}), migrations applied.`,

@@ -5,4 +5,3 @@ import { randomBytes } from "node:crypto";
 process.env.ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64");
 process.env.HOOKYARD_ALLOW_PRIVATE_TARGETS ??= "true";
-process.env.HOOKYARD_DEFAULT_TEAM ??= "false";

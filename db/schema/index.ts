@@ -8,3 +8,4 @@ export * from "./deliveries";
 export * from "./attempts";
 export * from "./stats";
 export * from "./audit-log";
+export * from "./sign-in-attempts";

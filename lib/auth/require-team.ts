@@ -1,17 +1,37 @@
 import "server-only";
-import { notFound } from "next/navigation";
+import { and, eq } from "drizzle-orm";
+import { notFound, redirect } from "next/navigation";
 import { getDb, type Database } from "@/db/client";
-import { findTeamBySlug, type Team } from "@/lib/teams/team-queries";
+import { memberships, teams } from "@/db/schema";
+import { ForbiddenError } from "@/lib/errors";
+import type { Team } from "@/lib/teams/team-queries";
+import { hasRole, type Role } from "./roles";
+import { getCurrentUser } from "./session-cookie";
+import type { SessionUser } from "./session-store";
 
-export type TeamContext = { db: Database; team: Team };
+export type TeamContext = { db: Database; team: Team; user: SessionUser; role: Role };
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
 
 /**
- * The one gate every team page and action goes through. Sign-in is not built yet, so it only
- * resolves the team from the URL; the sign-in issue adds the session and the role check here.
+ * The one gate every team page and server action goes through: a signed-in member of the team
+ * in the URL with at least `minimum` role. Not a member → 404 (the team's existence is not
+ * revealed); too low a role → ForbiddenError.
  */
-export async function requireTeam(slug: string): Promise<TeamContext> {
+export async function requireTeam(slug: string, minimum: Role = "viewer"): Promise<TeamContext> {
+  const user = await requireUser();
   const db = getDb();
-  const team = await findTeamBySlug(db, slug);
-  if (!team) notFound();
-  return { db, team };
+  const [row] = await db
+    .select({ team: teams, role: memberships.role })
+    .from(teams)
+    .innerJoin(memberships, and(eq(memberships.teamId, teams.id), eq(memberships.userId, user.id)))
+    .where(eq(teams.slug, slug))
+    .limit(1);
+  if (!row) notFound();
+  if (!hasRole(row.role, minimum)) throw new ForbiddenError();
+  return { db, team: row.team, user, role: row.role };
 }

@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { InputError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, InputError, NotFoundError } from "@/lib/errors";
 import { InvalidTargetError, SsrfBlockedError } from "@/lib/pipeline/ssrf";
 
 // RFC 9457 problem details: every API error has the same shape, and `detail` says how to fix it.
@@ -57,6 +57,7 @@ export function problemResponse(
 export function toProblemResponse(error: unknown): Response {
   if (error instanceof HttpProblem) return problemResponse(error.status, error.detail, error.extra);
   if (error instanceof NotFoundError) return problemResponse(404, error.message);
+  if (error instanceof ForbiddenError) return problemResponse(403, error.message);
   if (error instanceof InputError) {
     return problemResponse(422, error.message, {
       errors: [{ path: error.field ?? "", message: error.message }],

@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { memberships, teams } from "@/db/schema";
+import { memberships } from "@/db/schema";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { setupTestDatabase } from "@/test/database";
 import { bootstrap } from "./bootstrap";
-import { ensureDefaultTeam } from "./default-team";
 
 const t = setupTestDatabase();
 const input = {
@@ -43,12 +42,5 @@ describe("bootstrap", () => {
       bootstrap(t.db, { ...input, email: "b@example.com", team: "Team A" }),
     ).rejects.toThrow(/not a member/);
     await expect(bootstrap(t.db, { ...input, email: "not-an-email" })).rejects.toThrow(/email/);
-  });
-
-  it("lets the first owner claim the unclaimed default team", async () => {
-    await ensureDefaultTeam(t.db);
-    const result = await bootstrap(t.db, { ...input, email: "dev@example.com", team: "default" });
-    const [team] = await t.db.select().from(teams).where(eq(teams.slug, "default"));
-    expect(result.teamId).toBe(team!.id);
   });
 });

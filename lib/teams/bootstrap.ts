@@ -1,28 +1,18 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { memberships, teams, users } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { InputError } from "@/lib/errors";
+import { slugify } from "./create-team";
 
 export const bootstrapInputSchema = z.object({
   email: z.email("must be an email address").transform((e) => e.toLowerCase()),
   password: z.string().min(10, "must be at least 10 characters"),
   team: z.string().trim().min(2, "must be at least 2 characters").max(64),
 });
-
-function slugify(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .normalize("NFKD")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 48) || "team"
-  );
-}
 
 /**
  * Headless set-up: the user (owner), the team and a new API key. Running it again for the same
@@ -49,11 +39,11 @@ export async function bootstrap(db: Database, input: unknown) {
 
     let [team] = await tx.select().from(teams).where(eq(teams.slug, slug)).limit(1);
     if (team) {
-      const members = await tx.select().from(memberships).where(eq(memberships.teamId, team.id));
-      // A team nobody belongs to yet (the development default team) is claimed by its first owner.
-      if (members.length === 0) {
-        await tx.insert(memberships).values({ teamId: team.id, userId: user!.id, role: "owner" });
-      } else if (!members.some((m) => m.userId === user!.id)) {
+      const [member] = await tx
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.teamId, team.id), eq(memberships.userId, user!.id)));
+      if (!member) {
         throw new InputError(
           `A team with the URL "${slug}" exists and you are not a member of it.`,
           "team",

@@ -1,8 +1,9 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { findFirstTeam } from "./default-team";
+import { listUserTeams } from "./user-teams";
 
-/** The slug of the team `/` opens, or null when there is none. */
-export async function openingTeamSlug(): Promise<string | null> {
-  return (await findFirstTeam(getDb()))?.slug ?? null;
+/** Where `/` sends a signed-in user: their first team, or team creation when they have none. */
+export async function openingPath(userId: string): Promise<string> {
+  const [first] = await listUserTeams(getDb(), userId);
+  return first ? `/${first.slug}/overview` : "/teams/new";
 }

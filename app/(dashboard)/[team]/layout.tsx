@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
+import { signOutAction } from "@/app/(auth)/actions";
+import { TeamSwitcher } from "@/components/shell/team-switcher";
 import { requireTeam } from "@/lib/auth/require-team";
+import { teamShellData } from "@/lib/teams/shell-data";
 
 export default async function TeamLayout({
   children,
@@ -9,7 +12,9 @@ export default async function TeamLayout({
   children: React.ReactNode;
   params: Promise<{ team: string }>;
 }) {
-  const { team } = await requireTeam((await params).team);
+  const ctx = await requireTeam((await params).team);
+  const { team } = ctx;
+  const shell = await teamShellData(ctx);
   return (
     <div className="flex min-h-screen">
       <aside className="w-60 shrink-0 border-r border-zinc-200 bg-white px-3 py-5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -18,10 +23,24 @@ export default async function TeamLayout({
           <img src="/icon.svg" alt="" className="size-7" />
           <span className="text-lg font-semibold tracking-tight">Hookyard</span>
         </Link>
-        <p className="mb-2 px-3 text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
-          {team.name}
-        </p>
+        <div className="mb-4">
+          <TeamSwitcher current={team.slug} teams={shell.teams} />
+        </div>
         <SidebarNav teamSlug={team.slug} />
+        <div className="mt-8 border-t border-zinc-200 px-3 pt-4 text-sm dark:border-zinc-800">
+          <p className="truncate text-zinc-600 dark:text-zinc-400" title={shell.user.email}>
+            {shell.user.email}
+          </p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">Role: {shell.role}</p>
+          <form action={signOutAction} className="mt-2">
+            <button
+              type="submit"
+              className="text-sm font-medium text-indigo-600 underline dark:text-indigo-400"
+            >
+              Sign out
+            </button>
+          </form>
+        </div>
       </aside>
       <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
     </div>

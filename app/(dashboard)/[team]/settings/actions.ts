@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireTeam } from "@/lib/auth/require-team";
+import { ForbiddenError } from "@/lib/errors";
 import { renameTeam, teamNameSchema } from "@/lib/teams/rename-team";
 
 export type RenameTeamState = { error?: string; savedName?: string };
@@ -11,7 +12,15 @@ export async function renameTeamAction(
   _previous: RenameTeamState,
   formData: FormData,
 ): Promise<RenameTeamState> {
-  const { db, team } = await requireTeam(teamSlug);
+  let ctx;
+  try {
+    ctx = await requireTeam(teamSlug, "admin");
+  } catch (error) {
+    if (error instanceof ForbiddenError)
+      return { error: "Only admins and owners can rename the team." };
+    throw error;
+  }
+  const { db, team } = ctx;
   const parsed = teamNameSchema.safeParse(formData.get("name") ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Invalid name." };
   const savedName = await renameTeam(db, { teamId: team.id, name: parsed.data });
