@@ -3,13 +3,14 @@ import { and, eq } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
 import { getDb, type Database } from "@/db/client";
 import { memberships, teams } from "@/db/schema";
+import type { Actor } from "@/lib/audit/record-audit";
 import { ForbiddenError } from "@/lib/errors";
 import type { Team } from "@/lib/teams/team-queries";
 import { hasRole, type Role } from "./roles";
 import { getCurrentUser } from "./session-cookie";
 import type { SessionUser } from "./session-store";
 
-export type TeamContext = { db: Database; team: Team; user: SessionUser; role: Role };
+export type TeamContext = { db: Database; team: Team; user: SessionUser; role: Role; actor: Actor };
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
@@ -33,5 +34,5 @@ export async function requireTeam(slug: string, minimum: Role = "viewer"): Promi
     .limit(1);
   if (!row) notFound();
   if (!hasRole(row.role, minimum)) throw new ForbiddenError();
-  return { db, team: row.team, user, role: row.role };
+  return { db, team: row.team, user, role: row.role, actor: { type: "user", id: user.id } };
 }

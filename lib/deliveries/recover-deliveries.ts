@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { getEndpointRow } from "@/lib/endpoints/get-endpoint";
 
 export const recoverInputSchema = z.object({
@@ -15,7 +16,7 @@ export const recoverInputSchema = z.object({
  */
 export async function recoverFailedDeliveries(
   db: Database,
-  params: { teamId: string; endpointId: string; input: unknown },
+  params: { teamId: string; endpointId: string; input: unknown; actor?: Actor },
 ): Promise<{ count: number }> {
   const input = recoverInputSchema.parse(params.input);
   return db.transaction(async (tx) => {
@@ -31,6 +32,14 @@ export async function recoverFailedDeliveries(
     const updated = await tx.execute(sql`
       update deliveries set status = ${status}::delivery_status, next_attempt_at = ${status === "pending" ? sql`now()` : null}, updated_at = now()
       where team_id = ${params.teamId} and endpoint_id = ${endpoint.id} and status = 'failed' and created_at >= ${since}::timestamptz`);
+    await recordAudit(tx, {
+      teamId: params.teamId,
+      actor: params.actor,
+      action: "endpoint.recover",
+      targetType: "endpoint",
+      targetId: endpoint.id,
+      details: { since, count: updated.count },
+    });
     return { count: updated.count };
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { endpoints } from "@/db/schema";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { generateEndpointSecret } from "@/lib/pipeline/sign";
 import { endpointInputSchema } from "./endpoint-input";
@@ -11,27 +12,37 @@ import { assertTeamSources } from "./validate-source-ids";
 /** Creates an endpoint with a fresh signing secret, returned once here and never listed. */
 export async function createEndpoint(
   db: Executor,
-  params: { teamId: string; input: unknown; targetCheck?: TargetCheckOverrides },
+  params: { teamId: string; input: unknown; targetCheck?: TargetCheckOverrides; actor?: Actor },
 ) {
   const input = endpointInputSchema.parse(params.input);
   const url = (await checkEndpointUrl(input.url, params.targetCheck)).toString();
   await assertTeamSources(db, params.teamId, input.sourceIds ?? []);
   const secret = generateEndpointSecret();
-  const [row] = await db
-    .insert(endpoints)
-    .values({
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(endpoints)
+      .values({
+        teamId: params.teamId,
+        url,
+        description: input.description ?? "",
+        eventTypes: input.eventTypes ?? [],
+        sourceIds: input.sourceIds ?? [],
+        headers: input.headers ?? {},
+        secretEncrypted: encryptSecret(secret),
+        state: input.enabled === false ? "paused" : "enabled",
+        stateReason: input.enabled === false ? "Paused when created" : null,
+        timeoutMs: input.timeoutMs ?? 15_000,
+        rateLimitPerSecond: input.rateLimitPerSecond ?? null,
+      })
+      .returning();
+    await recordAudit(tx, {
       teamId: params.teamId,
-      url,
-      description: input.description ?? "",
-      eventTypes: input.eventTypes ?? [],
-      sourceIds: input.sourceIds ?? [],
-      headers: input.headers ?? {},
-      secretEncrypted: encryptSecret(secret),
-      state: input.enabled === false ? "paused" : "enabled",
-      stateReason: input.enabled === false ? "Paused when created" : null,
-      timeoutMs: input.timeoutMs ?? 15_000,
-      rateLimitPerSecond: input.rateLimitPerSecond ?? null,
-    })
-    .returning();
-  return { ...toEndpointResponse(row!), secret };
+      actor: params.actor,
+      action: "endpoint.create",
+      targetType: "endpoint",
+      targetId: row!.id,
+      details: { url },
+    });
+    return { ...toEndpointResponse(row!), secret };
+  });
 }

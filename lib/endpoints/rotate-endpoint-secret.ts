@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { endpoints } from "@/db/schema";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getEnv } from "@/lib/env";
 import { generateEndpointSecret } from "@/lib/pipeline/sign";
@@ -13,7 +14,7 @@ import { getEndpointRow } from "./get-endpoint";
  */
 export async function rotateEndpointSecret(
   db: Database,
-  params: { teamId: string; endpointId: string; graceMs?: number },
+  params: { teamId: string; endpointId: string; graceMs?: number; actor?: Actor },
 ) {
   const graceMs = params.graceMs ?? getEnv().SECRET_ROTATION_GRACE;
   const secret = generateEndpointSecret();
@@ -28,6 +29,14 @@ export async function rotateEndpointSecret(
         updatedAt: sql`now()`,
       })
       .where(and(eq(endpoints.id, current.id), eq(endpoints.teamId, params.teamId)));
+    await recordAudit(tx, {
+      teamId: params.teamId,
+      actor: params.actor,
+      action: "endpoint.rotate_secret",
+      targetType: "endpoint",
+      targetId: current.id,
+      details: { previousValidForMs: graceMs },
+    });
   });
   return { secret };
 }

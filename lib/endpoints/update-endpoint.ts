@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { endpoints } from "@/db/schema";
 import { endpointPatchSchema } from "./endpoint-input";
 import { toEndpointResponse } from "./endpoint-response";
@@ -17,6 +18,7 @@ export async function updateEndpoint(
     endpointId: string;
     input: unknown;
     targetCheck?: TargetCheckOverrides;
+    actor?: Actor;
   },
 ) {
   const patch = endpointPatchSchema.parse(params.input);
@@ -48,6 +50,14 @@ export async function updateEndpoint(
     } else if (wantEnabled === false && current.state === "enabled") {
       await setEndpointState(tx, { ...params, state: "paused", reason: "Paused by a user" });
     }
+    await recordAudit(tx, {
+      teamId: params.teamId,
+      actor: params.actor,
+      action: "endpoint.update",
+      targetType: "endpoint",
+      targetId: current.id,
+      details: { changed: Object.keys(patch) },
+    });
     return toEndpointResponse(await getEndpointRow(tx, params));
   });
 }

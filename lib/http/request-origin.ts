@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { getEnv } from "@/lib/env";
 
 /** The origin the current page was requested on (or HOOKYARD_PUBLIC_URL), for copyable examples. */
-export async function requestOrigin(): Promise<string> {
+export async function publicOrigin(): Promise<string> {
   const configured = getEnv().HOOKYARD_PUBLIC_URL;
   if (configured) return configured.replace(/\/$/, "");
   const h = await headers();

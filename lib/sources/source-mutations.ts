@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { sources } from "@/db/schema";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { NotFoundError } from "@/lib/errors";
 import { defaultEventTypeRule, sourceInputSchema, sourcePatchSchema } from "./source-input";
@@ -35,30 +36,40 @@ export async function getSourceRow(db: Executor, params: { teamId: string; sourc
 
 export async function createSource(
   db: Executor,
-  params: { teamId: string; input: unknown },
+  params: { teamId: string; input: unknown; actor?: Actor },
 ): Promise<SourceRow> {
   const input = sourceInputSchema.parse(params.input);
   const rule = input.eventType ?? defaultEventTypeRule(input.verification.kind);
-  const [row] = await db
-    .insert(sources)
-    .values({
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(sources)
+      .values({
+        teamId: params.teamId,
+        name: input.name,
+        // 192 random bits: the URL itself is the credential for sources without verification.
+        ingestToken: randomBytes(24).toString("base64url"),
+        ...verificationColumns(input.verification),
+        eventTypeRuleKind: rule.from,
+        eventTypeRuleValue: rule.value ?? null,
+        paused: input.paused ?? false,
+      })
+      .returning();
+    await recordAudit(tx, {
       teamId: params.teamId,
-      name: input.name,
-      // 192 random bits: the URL itself is the credential for sources without verification.
-      ingestToken: randomBytes(24).toString("base64url"),
-      ...verificationColumns(input.verification),
-      eventTypeRuleKind: rule.from,
-      eventTypeRuleValue: rule.value ?? null,
-      paused: input.paused ?? false,
-    })
-    .returning();
-  return row!;
+      actor: params.actor,
+      action: "source.create",
+      targetType: "source",
+      targetId: row!.id,
+      details: { name: input.name, verification: input.verification.kind },
+    });
+    return row!;
+  });
 }
 
 /** Applies a partial change; unpausing releases the deliveries held while it was paused. */
 export async function updateSource(
   db: Database,
-  params: { teamId: string; sourceId: string; input: unknown },
+  params: { teamId: string; sourceId: string; input: unknown; actor?: Actor },
 ) {
   const patch = sourcePatchSchema.parse(params.input);
   return db.transaction(async (tx) => {
@@ -85,14 +96,34 @@ export async function updateSource(
         where e.id = d.event_id and ep.id = d.endpoint_id and d.team_id = ${params.teamId}
           and e.source_id = ${current.id} and d.status = 'held' and ep.state = 'enabled'`);
     }
+    await recordAudit(tx, {
+      teamId: params.teamId,
+      actor: params.actor,
+      action: patch.verification ? "source.update_secret" : "source.update",
+      targetType: "source",
+      targetId: current.id,
+      details: { changed: Object.keys(patch) },
+    });
     return getSourceRow(tx, params);
   });
 }
 
-export async function deleteSource(db: Executor, params: { teamId: string; sourceId: string }) {
-  const deleted = await db
-    .delete(sources)
-    .where(and(eq(sources.id, params.sourceId), eq(sources.teamId, params.teamId)))
-    .returning({ id: sources.id });
-  if (deleted.length === 0) throw new NotFoundError("Source");
+export async function deleteSource(
+  db: Executor,
+  params: { teamId: string; sourceId: string; actor?: Actor },
+) {
+  await db.transaction(async (tx) => {
+    const deleted = await tx
+      .delete(sources)
+      .where(and(eq(sources.id, params.sourceId), eq(sources.teamId, params.teamId)))
+      .returning({ id: sources.id });
+    if (deleted.length === 0) throw new NotFoundError("Source");
+    await recordAudit(tx, {
+      teamId: params.teamId,
+      actor: params.actor,
+      action: "source.delete",
+      targetType: "source",
+      targetId: params.sourceId,
+    });
+  });
 }

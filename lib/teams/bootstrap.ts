@@ -55,6 +55,7 @@ export async function bootstrap(db: Database, input: unknown) {
     }
 
     const apiKey = await createApiKey(tx, {
+      actor: { type: "user", id: user!.id },
       teamId: team!.id,
       name: "bootstrap",
       createdBy: user!.id,

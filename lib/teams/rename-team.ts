@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { teams } from "@/db/schema";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 
 export const teamNameSchema = z
   .string()
@@ -10,11 +11,24 @@ export const teamNameSchema = z
   .min(2, "A team name needs at least 2 characters.")
   .max(64, "A team name can have at most 64 characters.");
 
-export async function renameTeam(db: Executor, params: { teamId: string; name: string }) {
+export async function renameTeam(
+  db: Executor,
+  params: { teamId: string; name: string; actor?: Actor },
+) {
   const name = teamNameSchema.parse(params.name);
-  await db
-    .update(teams)
-    .set({ name, updatedAt: sql`now()` })
-    .where(and(eq(teams.id, params.teamId)));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(teams)
+      .set({ name, updatedAt: sql`now()` })
+      .where(eq(teams.id, params.teamId));
+    await recordAudit(tx, {
+      teamId: params.teamId,
+      actor: params.actor,
+      action: "team.rename",
+      targetType: "team",
+      targetId: params.teamId,
+      details: { name },
+    });
+  });
   return name;
 }

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeam } from "@/lib/auth/require-team";
 import { listEndpoints } from "@/lib/endpoints/list-endpoints";
-import { requestOrigin } from "@/lib/http/request-origin";
+import { publicOrigin } from "@/lib/http/request-origin";
 
 export const metadata: Metadata = { title: "Endpoints" };
 
@@ -21,7 +21,7 @@ const stateTone: Record<string, BadgeTone> = {
 export default async function EndpointsPage({ params }: { params: Promise<{ team: string }> }) {
   const { db, team } = await requireTeam((await params).team);
   const rows = await listEndpoints(db, { teamId: team.id });
-  const origin = await requestOrigin();
+  const origin = await publicOrigin();
 
   return (
     <>

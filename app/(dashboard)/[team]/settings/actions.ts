@@ -23,7 +23,7 @@ export async function renameTeamAction(
   const { db, team } = ctx;
   const parsed = teamNameSchema.safeParse(formData.get("name") ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Invalid name." };
-  const savedName = await renameTeam(db, { teamId: team.id, name: parsed.data });
+  const savedName = await renameTeam(db, { teamId: team.id, name: parsed.data, actor: ctx.actor });
   revalidatePath(`/${team.slug}`, "layout");
   return { savedName };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { TeamNameForm } from "@/components/settings/team-name-form";
 import { Card } from "@/components/ui/card";
 import { Code } from "@/components/ui/code";
@@ -15,8 +16,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
     <>
       <PageHeader
         title="Settings"
-        description="This team's name and identifiers. Members, invitations, API keys and the audit log are managed here once sign-in is enabled."
+        description="This team's name, members, API keys and the record of every change."
       />
+      <SettingsTabs teamSlug={team.slug} current="" />
       <div className="space-y-6">
         <Card>
           <h2 className="mb-4 text-base font-semibold">Team</h2>

@@ -6,7 +6,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeam } from "@/lib/auth/require-team";
-import { requestOrigin } from "@/lib/http/request-origin";
+import { publicOrigin } from "@/lib/http/request-origin";
 import { listSources } from "@/lib/sources/list-sources";
 
 export const metadata: Metadata = { title: "Sources" };
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Sources" };
 export default async function SourcesPage({ params }: { params: Promise<{ team: string }> }) {
   const { db, team } = await requireTeam((await params).team);
   const rows = await listSources(db, { teamId: team.id });
-  const origin = await requestOrigin();
+  const origin = await publicOrigin();
 
   return (
     <>

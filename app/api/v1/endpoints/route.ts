@@ -11,6 +11,6 @@ export const GET = route(async (request) => {
 });
 
 export const POST = route(async (request) => {
-  const { db, teamId } = await apiKeyContext(request);
-  return json(await createEndpoint(db, { teamId, input: await readJson(request) }), 201);
+  const { db, teamId, actor } = await apiKeyContext(request);
+  return json(await createEndpoint(db, { teamId, actor, input: await readJson(request) }), 201);
 });

@@ -13,7 +13,7 @@ export const GET = route(async (request) => {
 });
 
 export const POST = route(async (request) => {
-  const { db, teamId } = await apiKeyContext(request);
-  const source = await createSource(db, { teamId, input: await readJson(request) });
+  const { db, teamId, actor } = await apiKeyContext(request);
+  const source = await createSource(db, { teamId, actor, input: await readJson(request) });
   return json(toSourceResponse(source, publicBaseUrl(request)), 201);
 });

@@ -12,12 +12,14 @@ export const GET = route<{ id: string }>(async (request, { id }) => {
 });
 
 export const PATCH = route<{ id: string }>(async (request, { id }) => {
-  const { db, teamId } = await apiKeyContext(request);
-  return json(await updateEndpoint(db, { teamId, endpointId: id, input: await readJson(request) }));
+  const { db, teamId, actor } = await apiKeyContext(request);
+  return json(
+    await updateEndpoint(db, { teamId, actor, endpointId: id, input: await readJson(request) }),
+  );
 });
 
 export const DELETE = route<{ id: string }>(async (request, { id }) => {
-  const { db, teamId } = await apiKeyContext(request);
-  await deleteEndpoint(db, { teamId, endpointId: id });
+  const { db, teamId, actor } = await apiKeyContext(request);
+  await deleteEndpoint(db, { teamId, actor, endpointId: id });
   return new Response(null, { status: 204 });
 });

@@ -13,13 +13,18 @@ export const GET = route<{ id: string }>(async (request, { id }) => {
 });
 
 export const PATCH = route<{ id: string }>(async (request, { id }) => {
-  const { db, teamId } = await apiKeyContext(request);
-  const source = await updateSource(db, { teamId, sourceId: id, input: await readJson(request) });
+  const { db, teamId, actor } = await apiKeyContext(request);
+  const source = await updateSource(db, {
+    teamId,
+    actor,
+    sourceId: id,
+    input: await readJson(request),
+  });
   return json(toSourceResponse(source, publicBaseUrl(request)));
 });
 
 export const DELETE = route<{ id: string }>(async (request, { id }) => {
-  const { db, teamId } = await apiKeyContext(request);
-  await deleteSource(db, { teamId, sourceId: id });
+  const { db, teamId, actor } = await apiKeyContext(request);
+  await deleteSource(db, { teamId, actor, sourceId: id });
   return new Response(null, { status: 204 });
 });

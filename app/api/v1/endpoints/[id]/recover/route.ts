@@ -4,8 +4,13 @@ import { json, route } from "@/lib/http/route";
 import { apiKeyContext } from "@/lib/http/route-context";
 
 export const POST = route<{ id: string }>(async (request, { id }) => {
-  const { db, teamId } = await apiKeyContext(request);
+  const { db, teamId, actor } = await apiKeyContext(request);
   return json(
-    await recoverFailedDeliveries(db, { teamId, endpointId: id, input: await readJson(request) }),
+    await recoverFailedDeliveries(db, {
+      teamId,
+      actor,
+      endpointId: id,
+      input: await readJson(request),
+    }),
   );
 });

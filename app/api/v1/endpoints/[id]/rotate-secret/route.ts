@@ -3,6 +3,6 @@ import { json, route } from "@/lib/http/route";
 import { apiKeyContext } from "@/lib/http/route-context";
 
 export const POST = route<{ id: string }>(async (request, { id }) => {
-  const { db, teamId } = await apiKeyContext(request);
-  return json(await rotateEndpointSecret(db, { teamId, endpointId: id }));
+  const { db, teamId, actor } = await apiKeyContext(request);
+  return json(await rotateEndpointSecret(db, { teamId, actor, endpointId: id }));
 });
