@@ -5,7 +5,20 @@ import type { APIRequestContext } from "@playwright/test";
 import { e2eAdminUrl, e2eDatabaseUrl } from "./environment";
 
 /** A fresh team and its API key, made by the real bootstrap command against the e2e database. */
-export async function bootstrapKey(): Promise<string> {
+export type Bootstrapped = {
+  email: string;
+  password: string;
+  teamSlug: string;
+  teamId: string;
+  userId: string;
+  apiKey: string;
+  apiKeyId: string;
+};
+
+/** A fresh user with a team of their own and an API key, through the bootstrap command. */
+export async function bootstrapTeam(): Promise<Bootstrapped> {
+  const email = `e2e-${randomUUID()}@example.com`;
+  const password = "correct horse battery";
   const { stdout } = await promisify(execFile)(
     "npx",
     [
@@ -14,9 +27,9 @@ export async function bootstrapKey(): Promise<string> {
       "scripts/cli.ts",
       "bootstrap",
       "--email",
-      `e2e-${randomUUID()}@example.com`,
+      email,
       "--password",
-      "correct horse battery",
+      password,
       "--team",
       `API ${randomUUID().slice(0, 8)}`,
       "--json",
@@ -28,7 +41,11 @@ export async function bootstrapKey(): Promise<string> {
       },
     },
   );
-  return JSON.parse(stdout).apiKey as string;
+  return { ...JSON.parse(stdout), email, password } as Bootstrapped;
+}
+
+export async function bootstrapKey(): Promise<string> {
+  return (await bootstrapTeam()).apiKey;
 }
 
 /** Calls /api/v1 with the key. */

@@ -66,6 +66,7 @@ export async function bootstrap(db: Database, input: unknown) {
       teamSlug: team!.slug,
       apiKey: apiKey.key,
       apiKeyPrefix: apiKey.prefix,
+      apiKeyId: apiKey.id,
     };
   });
 }

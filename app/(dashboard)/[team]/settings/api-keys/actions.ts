@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { notFound } from "next/navigation";
 import { ZodError } from "zod";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/manage-api-keys";
@@ -44,8 +45,8 @@ export async function revokeApiKeyAction(
   } catch (error) {
     if (error instanceof ForbiddenError)
       return { error: "Only admins and owners can revoke API keys." };
-    if (error instanceof NotFoundError)
-      return { error: "That key is already revoked or does not exist." };
+    // Another team's key (or a revoked one) is simply not there for this caller.
+    if (error instanceof NotFoundError) notFound();
     throw error;
   }
 }

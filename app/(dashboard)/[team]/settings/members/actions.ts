@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { requireTeam } from "@/lib/auth/require-team";
 import { ForbiddenError, InputError, NotFoundError } from "@/lib/errors";
@@ -14,13 +14,9 @@ export type ActionResult = { error?: string; inviteUrl?: string };
 /** Turns the errors a member change can raise into the message the form shows. */
 function failure(error: unknown): ActionResult {
   if (error instanceof ZodError) return { error: error.issues[0]?.message ?? "Invalid input." };
-  if (
-    error instanceof ForbiddenError ||
-    error instanceof InputError ||
-    error instanceof NotFoundError
-  ) {
-    return { error: error.message };
-  }
+  // Another team's member or invitation is simply not there for this caller: 404, as pages do.
+  if (error instanceof NotFoundError) notFound();
+  if (error instanceof ForbiddenError || error instanceof InputError) return { error: error.message };
   throw error;
 }
 

@@ -1,0 +1,221 @@
+import { createHash, randomBytes } from "node:crypto";
+import { expect, test, type APIResponse } from "@playwright/test";
+import postgres from "postgres";
+import { bootstrapTeam, type Bootstrapped } from "./api-client";
+import { e2eAdminUrl, e2eDatabaseUrl } from "./environment";
+import {
+  actionIds,
+  callAction,
+  isRefusal,
+  routeOperations,
+  serverActions,
+  signIn,
+} from "./server-actions";
+
+// Team A's credentials against team B's objects, for every route handler and every server
+// action found in the file tree: each must answer 404 or 403 (422 for B's ids in a body) and
+// leave B exactly as it was. A new route or action that this table does not cover fails the test.
+
+const PUBLIC_ROUTES: Record<string, string> = {
+  "POST /api/ingest/{token}": "the token is the credential; a wrong one is 404 (api.spec)",
+  "GET /api/cron/sweep": "CRON_SECRET, not a team (api.spec)",
+  "POST /api/cron/sweep": "CRON_SECRET, not a team (api.spec)",
+  "GET /api/health": "no team data",
+  "GET /api/v1/openapi.json": "no team data",
+};
+const NOT_TEAM_SCOPED_ACTIONS: Record<string, string> = {
+  "app/(auth)/actions.ts#signInAction": "acts on the caller's own account",
+  "app/(auth)/actions.ts#signUpAction": "acts on the caller's own account",
+  "app/(auth)/actions.ts#signOutAction": "acts on the caller's own session",
+  "app/teams/actions.ts#createTeamAction": "creates a team owned by the caller",
+  "app/invite/actions.ts#acceptInviteAction": "the link's token is the credential (team.spec)",
+};
+
+test("team A can neither read nor change team B's objects through any route or server action", async ({
+  page,
+  request,
+}) => {
+  const [a, b]: [Bootstrapped, Bootstrapped] = await Promise.all([
+    bootstrapTeam(),
+    bootstrapTeam(),
+  ]);
+  const asB = { Authorization: `Bearer ${b.apiKey}` };
+  const asA = { Authorization: `Bearer ${a.apiKey}` };
+  const createdB = async (path: string, data: unknown) =>
+    (await request.post(`/api/v1${path}`, { headers: asB, data })).json();
+  const endpoint = await createdB("/endpoints", { url: "http://127.0.0.1:9/b" });
+  const source = await createdB("/sources", {
+    name: "B's source",
+    verification: { kind: "github", secret: "b-secret-value" },
+  });
+  const event = await createdB("/events", { type: "b.private", payload: { secret: "B only" } });
+  const delivery = event.deliveries[0] as string;
+  const sql = postgres(e2eDatabaseUrl(e2eAdminUrl()), { max: 1 });
+  const [invitation] = await sql`insert into invitations (id, team_id, role, token_hash, expires_at)
+    values (${"inv_" + randomBytes(8).toString("hex")}, ${b.teamId}, 'viewer', ${createHash("sha256").update(randomBytes(8)).digest("hex")}, now() + interval '1 day') returning id`;
+
+  const snapshotB = async () =>
+    JSON.stringify(
+      await sql`select
+        (select row_to_json(t) from teams t where id = ${b.teamId}) as team,
+        (select json_agg(m order by user_id) from memberships m where team_id = ${b.teamId}) as members,
+        (select json_agg(k order by id) from api_keys k where team_id = ${b.teamId}) as keys,
+        (select json_agg(i order by id) from invitations i where team_id = ${b.teamId}) as invitations,
+        (select json_agg(e order by id) from endpoints e where team_id = ${b.teamId}) as endpoints,
+        (select json_agg(s order by id) from sources s where team_id = ${b.teamId}) as sources,
+        (select json_agg(d.id || d.status order by id) from deliveries d where team_id = ${b.teamId}) as deliveries,
+        (select count(*) from events where team_id = ${b.teamId}) as events,
+        (select count(*) from attempts where team_id = ${b.teamId}) as attempts`,
+    );
+  await expect
+    .poll(
+      async () =>
+        (await sql`select attempt_count from deliveries where id = ${delivery}`)[0]?.attempt_count,
+    )
+    .toBeGreaterThan(0);
+  const before = await snapshotB();
+  const refused = (answer: APIResponse, allowed = [403, 404]) =>
+    expect(allowed, `${answer.url()} answered ${answer.status()}`).toContain(answer.status());
+  // A server action answers over the RSC stream: notFound() arrives as this digest (HTTP 200).
+  let currentAction = "";
+  const actionRefused = async (answer: APIResponse) =>
+    expect(
+      await isRefusal(answer, { allowErrorResult: false }),
+      `${currentAction} answered ${answer.status()}`,
+    ).toBe(true);
+
+  // Every route handler, from the file tree.
+  const api = (method: string, p: string, data?: unknown) =>
+    request.fetch(`/api/v1${p}`, { method, headers: asA, data });
+  const routeChecks: Record<string, () => Promise<void>> = {
+    "POST /api/v1/events": async () => {
+      const created = await (await api("POST", "/events", { type: "a.event", payload: {} })).json();
+      expect(created.deliveries).toEqual([]);
+    },
+    "GET /api/v1/events": async () =>
+      expect(
+        JSON.stringify(await (await api("GET", "/events?type=b.private")).json()),
+      ).not.toContain(event.id),
+    "GET /api/v1/events/{id}": async () => refused(await api("GET", `/events/${event.id}`)),
+    "GET /api/v1/endpoints": async () =>
+      expect(JSON.stringify(await (await api("GET", "/endpoints")).json())).not.toContain(
+        endpoint.id,
+      ),
+    "POST /api/v1/endpoints": async () =>
+      refused(
+        await api("POST", "/endpoints", { url: "http://127.0.0.1:9/a", sourceIds: [source.id] }),
+        [422],
+      ),
+    "GET /api/v1/endpoints/{id}": async () =>
+      refused(await api("GET", `/endpoints/${endpoint.id}`)),
+    "PATCH /api/v1/endpoints/{id}": async () =>
+      refused(await api("PATCH", `/endpoints/${endpoint.id}`, { enabled: false })),
+    "DELETE /api/v1/endpoints/{id}": async () =>
+      refused(await api("DELETE", `/endpoints/${endpoint.id}`)),
+    "POST /api/v1/endpoints/{id}/rotate-secret": async () =>
+      refused(await api("POST", `/endpoints/${endpoint.id}/rotate-secret`)),
+    "POST /api/v1/endpoints/{id}/recover": async () =>
+      refused(
+        await api("POST", `/endpoints/${endpoint.id}/recover`, {
+          since: new Date(0).toISOString(),
+        }),
+      ),
+    "GET /api/v1/sources": async () =>
+      expect(JSON.stringify(await (await api("GET", "/sources")).json())).not.toContain(source.id),
+    "POST /api/v1/sources": async () =>
+      expect((await api("POST", "/sources", { name: "A's" })).status()).toBe(201),
+    "GET /api/v1/sources/{id}": async () => refused(await api("GET", `/sources/${source.id}`)),
+    "PATCH /api/v1/sources/{id}": async () =>
+      refused(await api("PATCH", `/sources/${source.id}`, { paused: true })),
+    "DELETE /api/v1/sources/{id}": async () =>
+      refused(await api("DELETE", `/sources/${source.id}`)),
+    "GET /api/v1/deliveries": async () =>
+      expect(
+        JSON.stringify(await (await api("GET", `/deliveries?endpointId=${endpoint.id}`)).json()),
+      ).not.toContain(delivery),
+    "GET /api/v1/deliveries/{id}": async () => refused(await api("GET", `/deliveries/${delivery}`)),
+    "POST /api/v1/deliveries/{id}/resend": async () =>
+      refused(await api("POST", `/deliveries/${delivery}/resend`)),
+    "GET /api/v1/stats": async () => {
+      const from = new Date(Date.now() - 86_400_000).toISOString();
+      const to = new Date(Date.now() + 3_600_000).toISOString();
+      const stats = await (
+        await api("GET", `/stats?endpointId=${endpoint.id}&from=${from}&to=${to}`)
+      ).json();
+      expect(stats.series).toEqual([]);
+    },
+  };
+  const routes = routeOperations();
+  expect(routes.filter((op) => !(op in routeChecks) && !(op in PUBLIC_ROUTES))).toEqual([]);
+  for (const op of routes) if (routeChecks[op]) await routeChecks[op]();
+
+  // Every server action, from the file tree, called as A (signed in) with B's slug and ids.
+  await signIn(page, a.email, a.password);
+  const ids = actionIds();
+  const act = (name: string, args: unknown[], form?: Record<string, string>) =>
+    callAction(page.request, ids.get(name)!, args, form);
+  const S = "app/(dashboard)/[team]/settings";
+  const actionChecks: Record<string, () => Promise<void>> = {
+    [`${S}/actions.ts#renameTeamAction`]: async () =>
+      await actionRefused(
+        await act(`${S}/actions.ts#renameTeamAction`, [b.teamSlug, {}], { name: "Taken over" }),
+      ),
+    [`${S}/api-keys/actions.ts#createApiKeyAction`]: async () =>
+      await actionRefused(
+        await act(`${S}/api-keys/actions.ts#createApiKeyAction`, [b.teamSlug, {}], {
+          name: "A's key in B",
+        }),
+      ),
+    [`${S}/api-keys/actions.ts#revokeApiKeyAction`]: async () => {
+      await actionRefused(
+        await act(`${S}/api-keys/actions.ts#revokeApiKeyAction`, [b.teamSlug, b.apiKeyId]),
+      );
+      await actionRefused(
+        await act(`${S}/api-keys/actions.ts#revokeApiKeyAction`, [a.teamSlug, b.apiKeyId]),
+      );
+    },
+    [`${S}/members/actions.ts#inviteAction`]: async () =>
+      await actionRefused(
+        await act(`${S}/members/actions.ts#inviteAction`, [b.teamSlug, {}], {
+          role: "owner",
+          expiresInDays: "7",
+        }),
+      ),
+    [`${S}/members/actions.ts#revokeInvitationAction`]: async () => {
+      await actionRefused(
+        await act(`${S}/members/actions.ts#revokeInvitationAction`, [b.teamSlug, invitation!.id]),
+      );
+      await actionRefused(
+        await act(`${S}/members/actions.ts#revokeInvitationAction`, [a.teamSlug, invitation!.id]),
+      );
+    },
+    [`${S}/members/actions.ts#changeRoleAction`]: async () => {
+      await actionRefused(
+        await act(`${S}/members/actions.ts#changeRoleAction`, [b.teamSlug, b.userId, "viewer"]),
+      );
+      await actionRefused(
+        await act(`${S}/members/actions.ts#changeRoleAction`, [a.teamSlug, b.userId, "viewer"]),
+      );
+    },
+    [`${S}/members/actions.ts#removeMemberAction`]: async () => {
+      await actionRefused(
+        await act(`${S}/members/actions.ts#removeMemberAction`, [b.teamSlug, b.userId]),
+      );
+      await actionRefused(
+        await act(`${S}/members/actions.ts#removeMemberAction`, [a.teamSlug, b.userId]),
+      );
+    },
+  };
+  const actions = serverActions();
+  expect(actions.filter((name) => !ids.has(name))).toEqual([]);
+  expect(
+    actions.filter((name) => !(name in actionChecks) && !(name in NOT_TEAM_SCOPED_ACTIONS)),
+  ).toEqual([]);
+  for (const name of actions) {
+    currentAction = name;
+    if (actionChecks[name]) await actionChecks[name]();
+  }
+
+  expect(await snapshotB()).toEqual(before);
+  await sql.end();
+});

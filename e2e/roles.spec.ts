@@ -1,0 +1,114 @@
+import { expect, test } from "@playwright/test";
+import postgres from "postgres";
+import { bootstrapTeam } from "./api-client";
+import { e2eAdminUrl, e2eDatabaseUrl } from "./environment";
+import { actionIds, callAction, isRefusal, serverActions, signIn } from "./server-actions";
+
+// Viewers change nothing; developers do not manage members, keys or team settings. Every
+// team-scoped server action in the file tree is tried as each role on their own team.
+
+const S = "app/(dashboard)/[team]/settings";
+type Call = { args: (slug: string, ids: Ids) => unknown[]; form?: Record<string, string> };
+type Ids = { ownerId: string; apiKeyId: string; invitationId: string };
+
+/** Each mutating team action, with the minimum role it needs. */
+const MUTATING: Record<string, Call & { minimum: "developer" | "admin" }> = {
+  [`${S}/actions.ts#renameTeamAction`]: {
+    minimum: "admin",
+    args: (slug) => [slug, {}],
+    form: { name: "Renamed" },
+  },
+  [`${S}/api-keys/actions.ts#createApiKeyAction`]: {
+    minimum: "admin",
+    args: (slug) => [slug, {}],
+    form: { name: "Sneaky" },
+  },
+  [`${S}/api-keys/actions.ts#revokeApiKeyAction`]: {
+    minimum: "admin",
+    args: (slug, ids) => [slug, ids.apiKeyId],
+  },
+  [`${S}/members/actions.ts#inviteAction`]: {
+    minimum: "admin",
+    args: (slug) => [slug, {}],
+    form: { role: "admin", expiresInDays: "7" },
+  },
+  [`${S}/members/actions.ts#revokeInvitationAction`]: {
+    minimum: "admin",
+    args: (slug, ids) => [slug, ids.invitationId],
+  },
+  [`${S}/members/actions.ts#changeRoleAction`]: {
+    minimum: "admin",
+    args: (slug, ids) => [slug, ids.ownerId, "viewer"],
+  },
+  [`${S}/members/actions.ts#removeMemberAction`]: {
+    minimum: "admin",
+    args: (slug, ids) => [slug, ids.ownerId],
+  },
+};
+const NOT_MUTATING_A_TEAM = new Set([
+  "app/(auth)/actions.ts#signInAction",
+  "app/(auth)/actions.ts#signUpAction",
+  "app/(auth)/actions.ts#signOutAction",
+  "app/teams/actions.ts#createTeamAction",
+  "app/invite/actions.ts#acceptInviteAction",
+]);
+
+for (const role of ["viewer", "developer"] as const) {
+  test(`a ${role} is refused on every action that needs a higher role, and nothing changes`, async ({
+    page,
+  }) => {
+    expect(
+      serverActions().filter((name) => !(name in MUTATING) && !NOT_MUTATING_A_TEAM.has(name)),
+    ).toEqual([]);
+    const [owner, member] = await Promise.all([bootstrapTeam(), bootstrapTeam()]);
+    const sql = postgres(e2eDatabaseUrl(e2eAdminUrl()), { max: 1 });
+    await sql`insert into memberships (team_id, user_id, role) values (${owner.teamId}, ${member.userId}, ${role})`;
+    const [invitation] =
+      await sql`insert into invitations (id, team_id, role, token_hash, expires_at)
+      values (${`inv_roles_${role}_${Date.now()}`}, ${owner.teamId}, 'viewer', ${`hash-${role}-${Date.now()}`}, now() + interval '1 day') returning id`;
+    const ids: Ids = {
+      ownerId: owner.userId,
+      apiKeyId: owner.apiKeyId,
+      invitationId: invitation!.id,
+    };
+    const snapshot = async () =>
+      JSON.stringify(
+        await sql`select (select row_to_json(t) from teams t where id = ${owner.teamId}) as team,
+          (select json_agg(m order by user_id) from memberships m where team_id = ${owner.teamId}) as members,
+          (select json_agg(k order by id) from api_keys k where team_id = ${owner.teamId}) as keys,
+          (select json_agg(i order by id) from invitations i where team_id = ${owner.teamId}) as invitations`,
+      );
+    const before = await snapshot();
+
+    await signIn(page, member.email, member.password);
+    const actionsById = actionIds();
+    for (const [name, call] of Object.entries(MUTATING)) {
+      if (role === "developer" && call.minimum === "developer") continue;
+      const answer = await callAction(
+        page.request,
+        actionsById.get(name)!,
+        call.args(owner.teamSlug, ids),
+        call.form,
+      );
+      expect(
+        await isRefusal(answer, { allowErrorResult: true }),
+        `${role} calling ${name}: ${await answer.text()}`,
+      ).toBe(true);
+    }
+    expect(await snapshot()).toEqual(before);
+
+    // What a member may always do: leave the team themselves.
+    const leave = await callAction(
+      page.request,
+      actionsById.get(`${S}/members/actions.ts#removeMemberAction`)!,
+      [owner.teamSlug, member.userId],
+    );
+    expect(leave.status()).toBeLessThan(400);
+    expect(
+      (
+        await sql`select count(*)::int as n from memberships where team_id = ${owner.teamId} and user_id = ${member.userId}`
+      )[0]!.n,
+    ).toBe(0);
+    await sql.end();
+  });
+}
