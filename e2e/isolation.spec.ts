@@ -160,6 +160,12 @@ test("team A can neither read nor change team B's objects through any route or s
       await actionRefused(
         await act(`${S}/actions.ts#renameTeamAction`, [b.teamSlug, {}], { name: "Taken over" }),
       ),
+    [`${S}/actions.ts#deleteTeamAction`]: async () =>
+      actionRefused(
+        await act(`${S}/actions.ts#deleteTeamAction`, [b.teamSlug, {}], {
+          confirmation: b.teamSlug,
+        }),
+      ),
     [`${S}/api-keys/actions.ts#createApiKeyAction`]: async () =>
       await actionRefused(
         await act(`${S}/api-keys/actions.ts#createApiKeyAction`, [b.teamSlug, {}], {

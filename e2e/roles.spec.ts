@@ -12,7 +12,7 @@ type Call = { args: (slug: string, ids: Ids) => unknown[]; form?: Record<string,
 type Ids = { ownerId: string; apiKeyId: string; invitationId: string };
 
 /** Each mutating team action, with the minimum role it needs. */
-const MUTATING: Record<string, Call & { minimum: "developer" | "admin" }> = {
+const MUTATING: Record<string, Call & { minimum: "developer" | "admin" | "owner" }> = {
   [`${S}/actions.ts#renameTeamAction`]: {
     minimum: "admin",
     args: (slug) => [slug, {}],
@@ -43,6 +43,11 @@ const MUTATING: Record<string, Call & { minimum: "developer" | "admin" }> = {
   [`${S}/members/actions.ts#removeMemberAction`]: {
     minimum: "admin",
     args: (slug, ids) => [slug, ids.ownerId],
+  },
+  [`${S}/actions.ts#deleteTeamAction`]: {
+    minimum: "owner",
+    args: (slug) => [slug, {}],
+    form: { confirmation: "anything" },
   },
 };
 const NOT_MUTATING_A_TEAM = new Set([

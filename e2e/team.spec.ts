@@ -74,3 +74,14 @@ test("every settings page renders without errors", async ({ page }) => {
     await expect(page.getByText(text).first()).toBeVisible();
   }
 });
+
+test("an owner deletes the team after typing its name", async ({ page }) => {
+  const { slug } = await signUpWithTeam(page, "Doomed Co");
+  await page.goto(`/${slug}/settings`);
+  await page.getByLabel("Type “Doomed Co” to confirm").fill("Doomed");
+  await page.getByRole("button", { name: "Delete this team" }).click();
+  await expect(page.locator("form").getByRole("alert")).toContainText("exactly");
+  await page.getByLabel("Type “Doomed Co” to confirm").fill("Doomed Co");
+  await page.getByRole("button", { name: "Delete this team" }).click();
+  await expect(page).toHaveURL(/\/teams\/new$/);
+});

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
+import { DeleteTeamForm } from "@/components/settings/delete-team-form";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { TeamNameForm } from "@/components/settings/team-name-form";
 import { Card } from "@/components/ui/card";
 import { Code } from "@/components/ui/code";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeam } from "@/lib/auth/require-team";
-import { renameTeamAction } from "./actions";
+import { deleteTeamAction, renameTeamAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ team: string }> }) {
-  const { team } = await requireTeam((await params).team);
+  const { team, role } = await requireTeam((await params).team);
 
   return (
     <>
@@ -37,6 +38,18 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
             </dd>
           </dl>
         </Card>
+        {role === "owner" ? (
+          <Card className="border-red-300 dark:border-red-900">
+            <h2 className="mb-1 text-base font-semibold text-red-800 dark:text-red-300">
+              Delete team
+            </h2>
+            <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+              Deletes every endpoint, source, event, delivery, API key and the audit log of this
+              team. It cannot be undone.
+            </p>
+            <DeleteTeamForm teamName={team.name} action={deleteTeamAction.bind(null, team.slug)} />
+          </Card>
+        ) : null}
       </div>
     </>
   );

@@ -16,7 +16,8 @@ function failure(error: unknown): ActionResult {
   if (error instanceof ZodError) return { error: error.issues[0]?.message ?? "Invalid input." };
   // Another team's member or invitation is simply not there for this caller: 404, as pages do.
   if (error instanceof NotFoundError) notFound();
-  if (error instanceof ForbiddenError || error instanceof InputError) return { error: error.message };
+  if (error instanceof ForbiddenError || error instanceof InputError)
+    return { error: error.message };
   throw error;
 }
 
