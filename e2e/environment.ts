@@ -18,3 +18,8 @@ export function e2eAdminUrl(): string {
     `postgres://postgres:hookyard@127.0.0.1:${process.env.TEST_EMBEDDED_POSTGRES_PORT ?? 54330}/postgres`
   );
 }
+
+// A real OpenID Connect provider (the oidc-provider package) runs inside oidc.spec.ts.
+export const E2E_OIDC_PORT = 3199;
+export const E2E_OIDC_CLIENT_ID = "hookyard-e2e";
+export const E2E_OIDC_CLIENT_SECRET = "hookyard-e2e-oidc-secret";

@@ -8,15 +8,24 @@ export class PageWatch {
   readonly problems: string[] = [];
   private readonly inFlight = new Set<Request>();
   private readonly expectedStatuses = new Set<string>();
+  // Which page load each request belonged to: leaving a page aborts what it was still loading.
+  private documentLoads = 0;
+  private readonly loadOf = new WeakMap<Request, number>();
 
   constructor(private readonly page: Page) {
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame()) this.documentLoads++;
+    });
     page.on("console", (message) => {
       // The browser also logs the error status of a page the test meant to open.
       const expected = this.expectedStatuses.has(message.location().url);
       if (message.type() === "error" && !expected) this.problems.push(`console: ${message.text()}`);
     });
     page.on("pageerror", (error) => this.problems.push(`page error: ${error.message}`));
-    page.on("request", (request) => this.inFlight.add(request));
+    page.on("request", (request) => {
+      this.inFlight.add(request);
+      this.loadOf.set(request, this.documentLoads);
+    });
     page.on("requestfinished", (request) => this.inFlight.delete(request));
     page.on("requestfailed", (request) => {
       this.inFlight.delete(request);
@@ -27,7 +36,13 @@ export class PageWatch {
       const headers = request.headers();
       const routerFetch = headers["rsc"] === "1" || headers["next-action"] !== undefined;
       const cancelledByRouter = reason === "net::ERR_ABORTED" && routerFetch;
-      if (!cancelledByRouter) {
+      // A subresource of a page the test already left (an icon still loading) is aborted by
+      // the browser, not failed by the server.
+      const leftBehind =
+        reason === "net::ERR_ABORTED" &&
+        !request.isNavigationRequest() &&
+        (this.loadOf.get(request) ?? this.documentLoads) < this.documentLoads;
+      if (!cancelledByRouter && !leftBehind) {
         this.problems.push(`request failed: ${request.method()} ${request.url()} ${reason}`);
       }
     });

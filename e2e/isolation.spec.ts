@@ -21,6 +21,10 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "GET /api/cron/sweep": "CRON_SECRET, not a team (api.spec)",
   "POST /api/cron/sweep": "CRON_SECRET, not a team (api.spec)",
   "GET /api/health": "no team data",
+  "GET /api/auth/[...nextauth]":
+    "next-auth's OAuth endpoints act on the caller's own session (oidc.spec)",
+  "POST /api/auth/[...nextauth]":
+    "next-auth's OAuth endpoints act on the caller's own session (oidc.spec)",
   "GET /api/v1/openapi.json": "no team data",
 };
 const NOT_TEAM_SCOPED_ACTIONS: Record<string, string> = {

@@ -6,7 +6,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDatabaseIfMissing, dropDatabase, withDatabase } from "@/db/admin";
 import { startTestPostgres } from "@/test/postgres-server";
-import { E2E_CRON_SECRET, E2E_DATABASE, E2E_PORT } from "./environment";
+import {
+  E2E_CRON_SECRET,
+  E2E_DATABASE,
+  E2E_OIDC_CLIENT_ID,
+  E2E_OIDC_CLIENT_SECRET,
+  E2E_OIDC_PORT,
+  E2E_PORT,
+} from "./environment";
 
 const port = String(E2E_PORT);
 const server = await startTestPostgres();
@@ -29,6 +36,11 @@ const next = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
     WORKER: "off",
     RETRY_SCHEDULE: "1s,1s",
     CRON_SECRET: E2E_CRON_SECRET,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    OIDC_ISSUER: `http://127.0.0.1:${E2E_OIDC_PORT}`,
+    OIDC_CLIENT_ID: E2E_OIDC_CLIENT_ID,
+    OIDC_CLIENT_SECRET: E2E_OIDC_CLIENT_SECRET,
+    OIDC_NAME: "Test SSO",
     INGEST_MAX_BYTES: "65536",
   },
 });

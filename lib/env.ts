@@ -37,6 +37,13 @@ export const envSchema = z.object({
     .optional(),
   NEXTAUTH_URL: z.url().optional(),
   HOOKYARD_PUBLIC_URL: z.url().optional(),
+  // Sign-in providers besides email + password, switched on when their settings are present.
+  GITHUB_ID: z.string().min(1).optional(),
+  GITHUB_SECRET: z.string().min(1).optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("Single sign-on"),
   ENCRYPTION_KEY: base64Key32.optional(),
   HOOKYARD_ALLOW_PRIVATE_TARGETS: flag.default(false),
   RETRY_SCHEDULE: z

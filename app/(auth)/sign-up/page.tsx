@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CredentialsForm } from "@/components/auth/credentials-form";
+import { OAuthButtons } from "@/components/auth/oauth-buttons";
+import { oauthProviderButtons } from "@/lib/auth/oauth-providers";
+import { getEnv } from "@/lib/env";
 import { getCurrentUser } from "@/lib/auth/session-cookie";
 import { safeNextPath } from "@/lib/http/safe-next-path";
 import { signUpAction } from "../actions";
@@ -18,6 +21,7 @@ export default async function SignUpPage({
   return (
     <>
       <h1 className="mb-4 text-lg font-semibold">Create your Hookyard account</h1>
+      <OAuthButtons providers={oauthProviderButtons(getEnv())} next={next} />
       <CredentialsForm mode="sign-up" action={signUpAction} next={next} />
       <p className="mt-4 text-center text-sm text-zinc-600 dark:text-zinc-400">
         Already have an account?{" "}
