@@ -13,9 +13,6 @@ export class PageWatch {
   private readonly loadOf = new WeakMap<Request, number>();
 
   constructor(private readonly page: Page) {
-    page.on("framenavigated", (frame) => {
-      if (frame === page.mainFrame()) this.documentLoads++;
-    });
     page.on("console", (message) => {
       // The browser also logs the error status of a page the test meant to open.
       const expected = this.expectedStatuses.has(message.location().url);
@@ -23,6 +20,9 @@ export class PageWatch {
     });
     page.on("pageerror", (error) => this.problems.push(`page error: ${error.message}`));
     page.on("request", (request) => {
+      // A new document navigation (goto, reload, link) starts by abandoning the old page's loads.
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame())
+        this.documentLoads++;
       this.inFlight.add(request);
       this.loadOf.set(request, this.documentLoads);
     });

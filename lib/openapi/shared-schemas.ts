@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deliveryStatus } from "@/db/schema";
 
 // Response shapes shared by the route handlers' answers, the OpenAPI document and the contract
 // test, so the three cannot drift apart.
@@ -18,10 +19,4 @@ export function pageOf<T extends z.ZodType>(item: T, id: string) {
   return z.object({ data: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
 }
 
-export const deliveryStatusSchema = z.enum([
-  "pending",
-  "delivering",
-  "succeeded",
-  "failed",
-  "held",
-]);
+export const deliveryStatusSchema = z.enum(deliveryStatus.enumValues);

@@ -1,19 +1,12 @@
 import "server-only";
 import { isIP } from "node:net";
 import { Agent, errors, request } from "undici";
+import { attemptErrorKind } from "@/db/schema";
 import { guardedLookup, isPublicAddress, SsrfBlockedError, type TargetCheckOptions } from "./ssrf";
 
 export const RESPONSE_BODY_CAP_BYTES = 64 * 1024;
 
-export type AttemptErrorKind =
-  | "http_status"
-  | "redirect"
-  | "timeout"
-  | "connection"
-  | "dns"
-  | "tls"
-  | "ssrf_blocked"
-  | "internal";
+export type AttemptErrorKind = (typeof attemptErrorKind.enumValues)[number];
 
 export type SendResult = {
   status: number | null;
