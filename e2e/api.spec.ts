@@ -161,3 +161,11 @@ test("errors are problem+json, and a bad key is 401", async ({ request }) => {
   expect((await invalid.json()).detail).toContain("timeoutMs");
   expect((await api.get("/endpoints/ep_missing")).status()).toBe(404);
 });
+
+test("the bench's bare route is not served unless HOOKYARD_BENCH_ROUTES is on", async ({
+  request,
+}) => {
+  const answer = await request.post("/api/bench/echo", { data: { hello: "bench" } });
+  expect(answer.status()).toBe(404);
+  expect(answer.headers()["content-type"]).toContain("application/problem+json");
+});

@@ -1,6 +1,6 @@
 // Shared by the e2e server (serve.ts) and the specs, which run in different processes.
 
-export const E2E_DATABASE = "hookyard_e2e";
+export const E2E_DATABASE = process.env.E2E_DATABASE ?? "hookyard_e2e";
 export const E2E_CRON_SECRET = "e2e-cron-secret-0123456789";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 

@@ -42,7 +42,15 @@ export class PageWatch {
         reason === "net::ERR_ABORTED" &&
         !request.isNavigationRequest() &&
         (this.loadOf.get(request) ?? this.documentLoads) < this.documentLoads;
-      if (!cancelledByRouter && !leftBehind) {
+      // Build assets and icons are only ever aborted by the browser itself (a page left while
+      // a chunk was loading, the tab icon refetched, which Chromium files as "other" rather
+      // than "image"); a server failure shows as a status below. Only the app's own data
+      // requests (fetch, XHR, documents) count when aborted.
+      const appRequest = ["document", "fetch", "xhr", "eventsource"].includes(
+        request.resourceType(),
+      );
+      const assetCancelled = reason === "net::ERR_ABORTED" && !appRequest;
+      if (!cancelledByRouter && !leftBehind && !assetCancelled) {
         this.problems.push(`request failed: ${request.method()} ${request.url()} ${reason}`);
       }
     });

@@ -26,6 +26,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "POST /api/auth/[...nextauth]":
     "next-auth's OAuth endpoints act on the caller's own session (oidc.spec)",
   "GET /api/v1/openapi.json": "no team data",
+  "POST /api/bench/echo": "no data at all; 404 unless HOOKYARD_BENCH_ROUTES=true (api.spec)",
 };
 const NOT_TEAM_SCOPED_ACTIONS: Record<string, string> = {
   "app/(auth)/actions.ts#signInAction": "acts on the caller's own account",
@@ -47,12 +48,16 @@ test("team A can neither read nor change team B's objects through any route or s
   const asA = { Authorization: `Bearer ${a.apiKey}` };
   const createdB = async (path: string, data: unknown) =>
     (await request.post(`/api/v1${path}`, { headers: asB, data })).json();
+  const createdA = async (path: string, data: unknown) =>
+    (await request.post(`/api/v1${path}`, { headers: asA, data })).json();
   const endpoint = await createdB("/endpoints", { url: "http://127.0.0.1:9/b" });
   const source = await createdB("/sources", {
     name: "B's source",
     verification: { kind: "github", secret: "b-secret-value" },
   });
   const event = await createdB("/events", { type: "b.private", payload: { secret: "B only" } });
+  // A refused request to B's source, which B's request inspector shows.
+  expect((await request.post(source.ingestUrl, { data: { forged: true } })).status()).toBe(401);
   const delivery = event.deliveries[0] as string;
   const sql = postgres(e2eDatabaseUrl(e2eAdminUrl()), { max: 1 });
   const [invitation] = await sql`insert into invitations (id, team_id, role, token_hash, expires_at)
@@ -69,6 +74,7 @@ test("team A can neither read nor change team B's objects through any route or s
         (select json_agg(s order by id) from sources s where team_id = ${b.teamId}) as sources,
         (select json_agg(d.id || d.status order by id) from deliveries d where team_id = ${b.teamId}) as deliveries,
         (select count(*) from events where team_id = ${b.teamId}) as events,
+        (select count(*) from ingest_rejections where team_id = ${b.teamId}) as rejections,
         (select count(*) from attempts where team_id = ${b.teamId}) as attempts`,
     );
   await expect
@@ -85,7 +91,7 @@ test("team A can neither read nor change team B's objects through any route or s
   const actionRefused = async (answer: APIResponse) =>
     expect(
       await isRefusal(answer, { allowErrorResult: false }),
-      `${currentAction} answered ${answer.status()}`,
+      `${currentAction} answered ${answer.status()}: ${(await answer.text()).slice(0, 300)}`,
     ).toBe(true);
 
   // Every route handler, from the file tree.
@@ -149,17 +155,113 @@ test("team A can neither read nor change team B's objects through any route or s
       expect(stats.series).toEqual([]);
     },
   };
+  // The dashboard's own JSON routes, signed in as A: B's slug, and A's slug with B's ids.
+  const asSignedInA = (p: string) => page.request.get(`/api/teams${p}`);
+  const sessionRouteChecks: Record<string, () => Promise<void>> = {
+    "GET /api/teams/{team}/stats": async () => {
+      refused(await asSignedInA(`/${b.teamSlug}/stats`));
+      const own = await (
+        await asSignedInA(`/${a.teamSlug}/stats?endpointId=${endpoint.id}`)
+      ).json();
+      expect(own.totals.attempts).toBe(0);
+    },
+    "GET /api/teams/{team}/deliveries": async () => {
+      refused(await asSignedInA(`/${b.teamSlug}/deliveries`));
+      const own = await asSignedInA(`/${a.teamSlug}/deliveries?id=${delivery}`);
+      expect(await own.json()).toEqual({ data: [], nextCursor: null });
+    },
+    "GET /api/teams/{team}/deliveries/{id}": async () => {
+      refused(await asSignedInA(`/${b.teamSlug}/deliveries/${delivery}`));
+      refused(await asSignedInA(`/${a.teamSlug}/deliveries/${delivery}`));
+    },
+    "GET /api/teams/{team}/sources/{id}/requests": async () => {
+      const path = (slug: string) => `/api/teams/${slug}/sources/${source.id}/requests`;
+      refused(await page.request.get(path(b.teamSlug)), [404]);
+      refused(await page.request.get(path(a.teamSlug)), [404]);
+      refused(await request.get(path(b.teamSlug)), [401]);
+      const own = await createdA("/sources", { name: "A's own" });
+      const mine = await page.request.get(`/api/teams/${a.teamSlug}/sources/${own.id}/requests`);
+      expect(mine.status()).toBe(200);
+      expect(await mine.json()).toEqual({ data: [] });
+    },
+  };
   const routes = routeOperations();
-  expect(routes.filter((op) => !(op in routeChecks) && !(op in PUBLIC_ROUTES))).toEqual([]);
+  expect(
+    routes.filter(
+      (op) => !(op in routeChecks) && !(op in sessionRouteChecks) && !(op in PUBLIC_ROUTES),
+    ),
+  ).toEqual([]);
   for (const op of routes) if (routeChecks[op]) await routeChecks[op]();
 
   // Every server action, from the file tree, called as A (signed in) with B's slug and ids.
   await signIn(page, a.email, a.password);
+  for (const op of routes) if (sessionRouteChecks[op]) await sessionRouteChecks[op]();
   const ids = actionIds();
   const act = (name: string, args: unknown[], form?: Record<string, string>) =>
     callAction(page.request, ids.get(name)!, args, form);
   const S = "app/(dashboard)/[team]/settings";
+  const D = "app/(dashboard)/[team]/deliveries/actions.ts";
+  // Endpoint actions: B's slug, and A's own slug with B's endpoint id; neither may touch B.
+  const E = "app/(dashboard)/[team]/endpoints/actions.ts";
+  const endpointActionChecks = (): Record<string, () => Promise<void>> => {
+    const both = (name: string, rest: unknown[], form?: Record<string, string>) => async () => {
+      for (const slug of [b.teamSlug, a.teamSlug]) {
+        const answer = await act(`${E}#${name}`, [slug, ...rest], form);
+        expect(await answer.text()).not.toContain("whsec_");
+        await actionRefused(answer);
+      }
+    };
+    const form = { url: "http://127.0.0.1:9/taken-over", timeoutSeconds: "5" };
+    return {
+      [`${E}#createEndpointAction`]: async () => {
+        await actionRefused(await act(`${E}#createEndpointAction`, [b.teamSlug, {}], form));
+        // In A's own team, B's source cannot be a filter: the form says so next to Sources.
+        const own = await act(`${E}#createEndpointAction`, [a.teamSlug, {}], {
+          ...form,
+          sourceIds: source.id,
+        });
+        expect(await own.text()).toContain(`"sourceIds":"Unknown source id(s): ${source.id}.`);
+      },
+      [`${E}#updateEndpointAction`]: both("updateEndpointAction", [endpoint.id, {}], form),
+      [`${E}#setEndpointStateAction`]: both("setEndpointStateAction", [endpoint.id, "disabled"]),
+      [`${E}#revealEndpointSecretAction`]: both("revealEndpointSecretAction", [endpoint.id]),
+      [`${E}#rotateEndpointSecretAction`]: both("rotateEndpointSecretAction", [endpoint.id]),
+      [`${E}#sendTestEventAction`]: both("sendTestEventAction", [endpoint.id]),
+      [`${E}#recoverDeliveriesAction`]: both("recoverDeliveriesAction", [
+        endpoint.id,
+        new Date(0).toISOString(),
+        false,
+      ]),
+      [`${E}#deleteEndpointAction`]: both("deleteEndpointAction", [endpoint.id]),
+    };
+  };
+  const SRC = "app/(dashboard)/[team]/sources/actions.ts";
+  const sourceForm = { name: "Taken over", kind: "none", eventTypeFrom: "fixed" };
   const actionChecks: Record<string, () => Promise<void>> = {
+    [`${D}#resendDeliveryAction`]: async () => {
+      await actionRefused(await act(`${D}#resendDeliveryAction`, [b.teamSlug, delivery]));
+      await actionRefused(await act(`${D}#resendDeliveryAction`, [a.teamSlug, delivery]));
+    },
+    [`${D}#bulkResendAction`]: async () => {
+      await actionRefused(await act(`${D}#bulkResendAction`, [b.teamSlug, [delivery]]));
+      await actionRefused(await act(`${D}#bulkResendAction`, [a.teamSlug, [delivery]]));
+    },
+    [`${SRC}#createSourceAction`]: async () =>
+      actionRefused(await act(`${SRC}#createSourceAction`, [b.teamSlug, {}], sourceForm)),
+    [`${SRC}#updateSourceAction`]: async () => {
+      for (const slug of [b.teamSlug, a.teamSlug])
+        await actionRefused(
+          await act(`${SRC}#updateSourceAction`, [slug, source.id, {}], sourceForm),
+        );
+    },
+    [`${SRC}#setSourcePausedAction`]: async () => {
+      for (const slug of [b.teamSlug, a.teamSlug])
+        await actionRefused(await act(`${SRC}#setSourcePausedAction`, [slug, source.id, true]));
+    },
+    [`${SRC}#deleteSourceAction`]: async () => {
+      for (const slug of [b.teamSlug, a.teamSlug])
+        await actionRefused(await act(`${SRC}#deleteSourceAction`, [slug, source.id]));
+    },
     [`${S}/actions.ts#renameTeamAction`]: async () =>
       await actionRefused(
         await act(`${S}/actions.ts#renameTeamAction`, [b.teamSlug, {}], { name: "Taken over" }),
@@ -215,6 +317,7 @@ test("team A can neither read nor change team B's objects through any route or s
         await act(`${S}/members/actions.ts#removeMemberAction`, [a.teamSlug, b.userId]),
       );
     },
+    ...endpointActionChecks(),
   };
   const actions = serverActions();
   expect(actions.filter((name) => !ids.has(name))).toEqual([]);

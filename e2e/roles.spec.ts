@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
-import { bootstrapTeam } from "./api-client";
+import { bootstrapTeam, client } from "./api-client";
 import { e2eAdminUrl, e2eDatabaseUrl } from "./environment";
 import { actionIds, callAction, isRefusal, serverActions, signIn } from "./server-actions";
 
@@ -9,10 +9,42 @@ import { actionIds, callAction, isRefusal, serverActions, signIn } from "./serve
 
 const S = "app/(dashboard)/[team]/settings";
 type Call = { args: (slug: string, ids: Ids) => unknown[]; form?: Record<string, string> };
-type Ids = { ownerId: string; apiKeyId: string; invitationId: string };
+type Ids = {
+  ownerId: string;
+  apiKeyId: string;
+  invitationId: string;
+  endpointId: string;
+  sourceId: string;
+};
+const E = "app/(dashboard)/[team]/endpoints/actions.ts";
+const endpointForm = { url: "http://127.0.0.1:9/sneaky", timeoutSeconds: "5" };
+const SRC = "app/(dashboard)/[team]/sources/actions.ts";
+const sourceForm = { name: "Sneaky", kind: "none", eventTypeFrom: "fixed" };
 
 /** Each mutating team action, with the minimum role it needs. */
+const D = "app/(dashboard)/[team]/deliveries/actions.ts";
 const MUTATING: Record<string, Call & { minimum: "developer" | "admin" | "owner" }> = {
+  // The role is checked before the delivery is looked up, so any id shows the refusal.
+  [`${D}#resendDeliveryAction`]: { minimum: "developer", args: (slug) => [slug, "dlv_roles"] },
+  [`${D}#bulkResendAction`]: { minimum: "developer", args: (slug) => [slug, ["dlv_roles"]] },
+  [`${SRC}#createSourceAction`]: {
+    minimum: "developer",
+    args: (slug) => [slug, {}],
+    form: sourceForm,
+  },
+  [`${SRC}#updateSourceAction`]: {
+    minimum: "developer",
+    args: (slug, ids) => [slug, ids.sourceId, {}],
+    form: sourceForm,
+  },
+  [`${SRC}#setSourcePausedAction`]: {
+    minimum: "developer",
+    args: (slug, ids) => [slug, ids.sourceId, true],
+  },
+  [`${SRC}#deleteSourceAction`]: {
+    minimum: "developer",
+    args: (slug, ids) => [slug, ids.sourceId],
+  },
   [`${S}/actions.ts#renameTeamAction`]: {
     minimum: "admin",
     args: (slug) => [slug, {}],
@@ -44,6 +76,41 @@ const MUTATING: Record<string, Call & { minimum: "developer" | "admin" | "owner"
     minimum: "admin",
     args: (slug, ids) => [slug, ids.ownerId],
   },
+  [`${E}#createEndpointAction`]: {
+    minimum: "developer",
+    args: (slug) => [slug, {}],
+    form: endpointForm,
+  },
+  [`${E}#updateEndpointAction`]: {
+    minimum: "developer",
+    args: (slug, ids) => [slug, ids.endpointId, {}],
+    form: endpointForm,
+  },
+  [`${E}#setEndpointStateAction`]: {
+    minimum: "developer",
+    args: (slug, ids) => [slug, ids.endpointId, "disabled"],
+  },
+  // Not a change, but it hands out the signing secret: viewers are refused too.
+  [`${E}#revealEndpointSecretAction`]: {
+    minimum: "developer",
+    args: (slug, ids) => [slug, ids.endpointId],
+  },
+  [`${E}#rotateEndpointSecretAction`]: {
+    minimum: "developer",
+    args: (slug, ids) => [slug, ids.endpointId],
+  },
+  [`${E}#sendTestEventAction`]: {
+    minimum: "developer",
+    args: (slug, ids) => [slug, ids.endpointId],
+  },
+  [`${E}#recoverDeliveriesAction`]: {
+    minimum: "developer",
+    args: (slug, ids) => [slug, ids.endpointId, new Date(0).toISOString(), false],
+  },
+  [`${E}#deleteEndpointAction`]: {
+    minimum: "developer",
+    args: (slug, ids) => [slug, ids.endpointId],
+  },
   [`${S}/actions.ts#deleteTeamAction`]: {
     minimum: "owner",
     args: (slug) => [slug, {}],
@@ -61,6 +128,7 @@ const NOT_MUTATING_A_TEAM = new Set([
 for (const role of ["viewer", "developer"] as const) {
   test(`a ${role} is refused on every action that needs a higher role, and nothing changes`, async ({
     page,
+    request,
   }) => {
     expect(
       serverActions().filter((name) => !(name in MUTATING) && !NOT_MUTATING_A_TEAM.has(name)),
@@ -71,17 +139,31 @@ for (const role of ["viewer", "developer"] as const) {
     const [invitation] =
       await sql`insert into invitations (id, team_id, role, token_hash, expires_at)
       values (${`inv_roles_${role}_${Date.now()}`}, ${owner.teamId}, 'viewer', ${`hash-${role}-${Date.now()}`}, now() + interval '1 day') returning id`;
+    const endpoint = await (
+      await client(request, owner.apiKey).post("/endpoints", { url: "http://127.0.0.1:9/roles" })
+    ).json();
+    const source = await (
+      await request.post("/api/v1/sources", {
+        headers: { Authorization: `Bearer ${owner.apiKey}` },
+        data: { name: "Owner's source", verification: { kind: "github", secret: "owner-secret" } },
+      })
+    ).json();
     const ids: Ids = {
       ownerId: owner.userId,
       apiKeyId: owner.apiKeyId,
       invitationId: invitation!.id,
+      endpointId: endpoint.id,
+      sourceId: source.id,
     };
     const snapshot = async () =>
       JSON.stringify(
         await sql`select (select row_to_json(t) from teams t where id = ${owner.teamId}) as team,
           (select json_agg(m order by user_id) from memberships m where team_id = ${owner.teamId}) as members,
           (select json_agg(k order by id) from api_keys k where team_id = ${owner.teamId}) as keys,
-          (select json_agg(i order by id) from invitations i where team_id = ${owner.teamId}) as invitations`,
+          (select json_agg(i order by id) from invitations i where team_id = ${owner.teamId}) as invitations,
+          (select json_agg(e order by id) from endpoints e where team_id = ${owner.teamId}) as endpoints,
+          (select count(*) from events where team_id = ${owner.teamId}) as events,
+          (select json_agg(s order by id) from sources s where team_id = ${owner.teamId}) as sources`,
       );
     const before = await snapshot();
 
@@ -99,6 +181,7 @@ for (const role of ["viewer", "developer"] as const) {
         await isRefusal(answer, { allowErrorResult: true }),
         `${role} calling ${name}: ${await answer.text()}`,
       ).toBe(true);
+      expect(await answer.text()).not.toContain("whsec_");
     }
     expect(await snapshot()).toEqual(before);
 

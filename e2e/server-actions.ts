@@ -66,8 +66,11 @@ export function callAction(
       headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" },
       data: JSON.stringify(args),
     });
-  const multipart: Record<string, string> = { "0": JSON.stringify([...args, "$K1"]) };
-  for (const [key, value] of Object.entries(form)) multipart[`1_${key}`] = value;
+  // As the browser sends it: the form's fields as `_<part id>_<name>`, then the arguments as
+  // part "0" last (the server decodes while the body streams in, so order matters).
+  const multipart = new FormData();
+  for (const [key, value] of Object.entries(form)) multipart.append(`_1_${key}`, value);
+  multipart.append("0", JSON.stringify([...args, "$K1"]));
   return request.post("/", { headers, multipart });
 }
 

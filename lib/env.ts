@@ -46,6 +46,8 @@ export const envSchema = z.object({
   OIDC_NAME: z.string().min(1).default("Single sign-on"),
   ENCRYPTION_KEY: base64Key32.optional(),
   HOOKYARD_ALLOW_PRIVATE_TARGETS: flag.default(false),
+  // Serves /api/bench/echo, the bare route `npm run bench` compares ingest with. Off: 404.
+  HOOKYARD_BENCH_ROUTES: flag.default(false),
   RETRY_SCHEDULE: z
     .string()
     .optional()
@@ -64,6 +66,9 @@ export const envSchema = z.object({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(512 * 1024),
+  // The standalone ingest listener (`npm run ingest`).
+  INGEST_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  INGEST_HOST: z.string().min(1).default("0.0.0.0"),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   ENDPOINT_DISABLE_AFTER: duration("5d"),
   SECRET_ROTATION_GRACE: duration("24h"),

@@ -32,6 +32,10 @@ export const endpoints = pgTable(
     // The failure streak: set on the first failed attempt after a success, cleared by a success.
     failingSince: timestamp("failing_since", { withTimezone: true }),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    // The latest attempt's time and HTTP status, written with the failure streak above so the
+    // endpoint list shows them without searching the deliveries.
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+    lastStatusCode: integer("last_status_code"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,20 +1,8 @@
-import {
-  customType,
-  index,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { newId } from "../ids";
+import { bytea } from "./bytea";
 import { sources } from "./sources";
 import { teams } from "./teams";
-
-// Inbound bodies are kept byte-exact because provider signatures are computed over the bytes.
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({
-  dataType: () => "bytea",
-});
 
 export const events = pgTable(
   "events",
@@ -41,5 +29,7 @@ export const events = pgTable(
     index("events_team_type_idx").on(t.teamId, t.type, t.receivedAt),
     uniqueIndex("events_team_idempotency_key_idx").on(t.teamId, t.idempotencyKey),
     index("events_received_at_idx").on(t.receivedAt),
+    // A source's requests, newest first (the request inspector).
+    index("events_team_source_idx").on(t.teamId, t.sourceId, t.receivedAt),
   ],
 );

@@ -9,3 +9,4 @@ export * from "./attempts";
 export * from "./stats";
 export * from "./audit-log";
 export * from "./sign-in-attempts";
+export * from "./ingest-rejections";

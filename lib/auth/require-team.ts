@@ -12,6 +12,17 @@ import type { SessionUser } from "./session-store";
 
 export type TeamContext = { db: Database; team: Team; user: SessionUser; role: Role; actor: Actor };
 
+/** The user's membership of the team with this slug, or undefined when they are not a member. */
+export async function findMembership(db: Database, userId: string, slug: string) {
+  const [row] = await db
+    .select({ team: teams, role: memberships.role })
+    .from(teams)
+    .innerJoin(memberships, and(eq(memberships.teamId, teams.id), eq(memberships.userId, userId)))
+    .where(eq(teams.slug, slug))
+    .limit(1);
+  return row;
+}
+
 export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
@@ -26,12 +37,7 @@ export async function requireUser(): Promise<SessionUser> {
 export async function requireTeam(slug: string, minimum: Role = "viewer"): Promise<TeamContext> {
   const user = await requireUser();
   const db = getDb();
-  const [row] = await db
-    .select({ team: teams, role: memberships.role })
-    .from(teams)
-    .innerJoin(memberships, and(eq(memberships.teamId, teams.id), eq(memberships.userId, user.id)))
-    .where(eq(teams.slug, slug))
-    .limit(1);
+  const row = await findMembership(db, user.id, slug);
   if (!row) notFound();
   if (!hasRole(row.role, minimum)) throw new ForbiddenError();
   return { db, team: row.team, user, role: row.role, actor: { type: "user", id: user.id } };

@@ -15,23 +15,26 @@ export const deliveryQuerySchema = pageQuerySchema.extend({
   until: timestamp.optional(),
 });
 
-/** The delivery log, newest first, filtered as the dashboard and the API ask. */
+/** The where-clause of a delivery log page: the team, the filters, and the cursor. */
+export function deliveryConditions(teamId: string, query: z.infer<typeof deliveryQuerySchema>) {
+  return and(
+    eq(deliveries.teamId, teamId),
+    query.status ? eq(deliveries.status, query.status) : undefined,
+    query.endpointId ? eq(deliveries.endpointId, query.endpointId) : undefined,
+    query.eventType ? eq(deliveries.eventType, query.eventType) : undefined,
+    query.since ? gte(deliveries.createdAt, new Date(query.since)) : undefined,
+    query.until ? lt(deliveries.createdAt, new Date(query.until)) : undefined,
+    afterCursor(decodeCursor(query.cursor), deliveries.createdAt, deliveries.id),
+  );
+}
+
+/** The delivery log, newest first, filtered as the API asks. */
 export async function listDeliveryPage(db: Executor, params: { teamId: string; query: unknown }) {
   const query = deliveryQuerySchema.parse(params.query);
   const rows = await db
     .select({ ...getTableColumns(deliveries), cursorTime: cursorTime(deliveries.createdAt) })
     .from(deliveries)
-    .where(
-      and(
-        eq(deliveries.teamId, params.teamId),
-        query.status ? eq(deliveries.status, query.status) : undefined,
-        query.endpointId ? eq(deliveries.endpointId, query.endpointId) : undefined,
-        query.eventType ? eq(deliveries.eventType, query.eventType) : undefined,
-        query.since ? gte(deliveries.createdAt, new Date(query.since)) : undefined,
-        query.until ? lt(deliveries.createdAt, new Date(query.until)) : undefined,
-        afterCursor(decodeCursor(query.cursor), deliveries.createdAt, deliveries.id),
-      ),
-    )
+    .where(deliveryConditions(params.teamId, query))
     .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
     .limit(query.limit + 1);
   const page = toPage(rows, query.limit);

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { acceptEvent } from "@/lib/pipeline/accept-event";
+import { sharedGroupCommit } from "@/lib/pipeline/shared-group-commit";
 
 export const publishEventSchema = z.object({
   type: z.string().trim().min(1, "is required").max(200),
@@ -9,13 +9,16 @@ export const publishEventSchema = z.object({
   idempotencyKey: z.string().min(1).max(255).optional(),
 });
 
-/** An event published by the team's own app through the API. */
+/**
+ * An event published by the team's own app through the API, written by the process's group
+ * commit (resolves once it and its deliveries committed).
+ */
 export async function publishEvent(
   db: Database,
   params: { teamId: string; input: unknown; idempotencyKeyHeader?: string | null },
 ) {
   const input = publishEventSchema.parse(params.input);
-  return acceptEvent(db, {
+  return sharedGroupCommit(db).accept({
     teamId: params.teamId,
     sourceId: null,
     type: input.type,

@@ -16,6 +16,7 @@ const TITLES: Record<number, string> = {
   401: "Unauthorized",
   403: "Forbidden",
   404: "Not found",
+  405: "Method not allowed",
   409: "Conflict",
   413: "Payload too large",
   415: "Unsupported media type",
@@ -35,36 +36,44 @@ export class HttpProblem extends Error {
   }
 }
 
-export function problemResponse(
+/** The problem document for a status; problemResponse and the standalone ingest listener send it. */
+export function problemBody(
   status: number,
   detail: string,
   extra: { type?: string; errors?: unknown } = {},
-) {
-  const body: Problem = {
+): Problem {
+  return {
     type: extra.type ?? "about:blank",
     title: TITLES[status] ?? "Error",
     status,
     detail,
     ...(extra.errors === undefined ? {} : { errors: extra.errors }),
   };
-  return new Response(JSON.stringify(body), {
+}
+
+export function problemResponse(
+  status: number,
+  detail: string,
+  extra: { type?: string; errors?: unknown } = {},
+) {
+  return new Response(JSON.stringify(problemBody(status, detail, extra)), {
     status,
     headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" },
   });
 }
 
-/** Turns what a handler threw into a problem response; unknown errors are logged, not leaked. */
-export function toProblemResponse(error: unknown): Response {
-  if (error instanceof HttpProblem) return problemResponse(error.status, error.detail, error.extra);
-  if (error instanceof NotFoundError) return problemResponse(404, error.message);
-  if (error instanceof ForbiddenError) return problemResponse(403, error.message);
+/** What a thrown error answers as a problem; unknown errors are logged, not leaked. */
+export function problemFor(error: unknown): Problem {
+  if (error instanceof HttpProblem) return problemBody(error.status, error.detail, error.extra);
+  if (error instanceof NotFoundError) return problemBody(404, error.message);
+  if (error instanceof ForbiddenError) return problemBody(403, error.message);
   if (error instanceof InputError) {
-    return problemResponse(422, error.message, {
+    return problemBody(422, error.message, {
       errors: [{ path: error.field ?? "", message: error.message }],
     });
   }
   if (error instanceof SsrfBlockedError || error instanceof InvalidTargetError) {
-    return problemResponse(422, error.message, {
+    return problemBody(422, error.message, {
       errors: [{ path: "url", message: error.message }],
     });
   }
@@ -74,11 +83,20 @@ export function toProblemResponse(error: unknown): Response {
       message: issue.message,
     }));
     const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
-    return problemResponse(422, detail, { errors });
+    return problemBody(422, detail, { errors });
   }
   console.error("Unhandled error in API route:", error);
-  return problemResponse(
+  return problemBody(
     500,
     "Something went wrong on our side. Try again; if it persists, check the server logs.",
   );
+}
+
+/** Turns what a handler threw into a problem response. */
+export function toProblemResponse(error: unknown): Response {
+  const problem = problemFor(error);
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" },
+  });
 }

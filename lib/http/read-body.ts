@@ -1,14 +1,15 @@
 import { HttpProblem } from "./problem";
 
+export const tooLarge = (maxBytes: number) =>
+  new HttpProblem(413, `The body is larger than the ${maxBytes}-byte limit (INGEST_MAX_BYTES).`);
+
 /**
  * Reads a request body up to `maxBytes`, refusing larger ones with 413 whether or not the
  * client sent Content-Length (chunked uploads are counted as they stream in).
  */
 export async function readBodyCapped(request: Request, maxBytes: number): Promise<Buffer> {
-  const tooLarge = () =>
-    new HttpProblem(413, `The body is larger than the ${maxBytes}-byte limit (INGEST_MAX_BYTES).`);
   const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return Buffer.alloc(0);
 
   const chunks: Uint8Array[] = [];
@@ -20,7 +21,7 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }

@@ -2,6 +2,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { buildOpenApiDocument } from "./document";
 
 describe("OpenAPI document", () => {
@@ -17,6 +18,15 @@ describe("OpenAPI document", () => {
     for (const ref of new Set(refs)) expect(document.components.schemas).toHaveProperty(ref);
     expect(document.paths["/endpoints"]).toHaveProperty("post");
     expect(document.components.schemas).toHaveProperty("EndpointWithSecret");
+  });
+
+  it("ignores copies of its schemas that other server bundles registered under the same ids", () => {
+    const before = buildOpenApiDocument("https://hooks.example.com");
+    // What a dashboard page bundle importing lib/events/event-response does in the same process.
+    z.object({ id: z.string() }).meta({ id: "Event" });
+    z.object({ other: z.number() }).meta({ id: "Delivery" });
+    const after = buildOpenApiDocument("https://hooks.example.com");
+    expect(after).toEqual(before);
   });
 
   it("its schemas accept a real answer and reject a wrong one (the contract test's mechanism)", () => {

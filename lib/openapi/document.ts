@@ -29,19 +29,52 @@ function queryParameters(query: z.ZodType) {
   }));
 }
 
+/** Every schema inside a schema (object fields, array items, wrapped types…), itself included. */
+function reachableSchemas(value: unknown, found: Set<z.ZodType>, seen = new WeakSet<object>()) {
+  if (!value || typeof value !== "object" || seen.has(value)) return;
+  seen.add(value);
+  if (value instanceof z.ZodType) {
+    found.add(value);
+    reachableSchemas(value._zod.def, found, seen);
+    return;
+  }
+  for (const inner of Object.values(value)) reachableSchemas(inner, found, seen);
+}
+
+/**
+ * The schemas the document describes, with their ids. Only those the operations reach: the
+ * global registry also holds copies of the same schemas from other bundles of the server (a page
+ * importing a response shape gets its own instance), and converting it whole would see their ids
+ * twice.
+ */
+function documentRegistry() {
+  const registry = z.registry<{ id: string }>();
+  const schemas = new Set<z.ZodType>();
+  reachableSchemas(problemSchema, schemas);
+  for (const op of apiOperations) {
+    reachableSchemas(op.success.schema, schemas);
+    if (op.body) {
+      reachableSchemas(op.body.schema, schemas);
+      registry.add(op.body.schema, { id: op.body.id });
+    }
+  }
+  for (const schema of schemas) {
+    const id = idOf(schema);
+    if (id && !registry.has(schema)) registry.add(schema, { id });
+  }
+  return registry;
+}
+
 /** The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the handlers use. */
 export function buildOpenApiDocument(serverUrl: string) {
-  // Request bodies get ids of their own; then the whole registry is converted in one pass so
-  // every shape with an id becomes a component, referenced by $ref wherever it is used.
-  for (const op of apiOperations) {
-    if (op.body && !z.globalRegistry.has(op.body.schema))
-      z.globalRegistry.add(op.body.schema, { id: op.body.id });
-  }
+  // Request bodies get ids of their own; then the registry is converted in one pass so every
+  // shape with an id becomes a component, referenced by $ref wherever it is used.
+  const registry = documentRegistry();
   // Request bodies are documented as what clients may send (input: defaults optional, unknown
   // keys stripped), answers as what the server sends (output: exact keys).
   const convert = (io: "input" | "output") =>
     (
-      z.toJSONSchema(z.globalRegistry, {
+      z.toJSONSchema(registry, {
         uri: (id) => `#/components/schemas/${id}`,
         io,
         unrepresentable: "any",

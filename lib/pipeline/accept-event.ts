@@ -26,7 +26,9 @@ export type AcceptedEvent = {
   duplicate: boolean;
 };
 
-const IDEMPOTENCY_WINDOW = sql`interval '24 hours'`;
+/** How long an idempotency key dedupes; after it the key is released (see findDuplicate's callers). */
+export const IDEMPOTENCY_WINDOW_SQL = "interval '24 hours'";
+const IDEMPOTENCY_WINDOW = sql.raw(IDEMPOTENCY_WINDOW_SQL);
 
 async function findDuplicate(tx: Transaction, teamId: string, key: string) {
   const [existing] = await tx

@@ -2,6 +2,7 @@ import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { deliveries } from "@/db/schema";
+import type { DeliveryJob } from "./deliver";
 
 /**
  * Claims up to `limit` due deliveries for this worker: pending ones whose time has come, and
@@ -12,7 +13,12 @@ export async function claimDueDeliveries(
   db: Executor,
   params: { limit: number; leaseMs: number },
 ): Promise<string[]> {
-  const rows = await db.execute<{ id: string }>(sql`
+  const rows = await db.execute<{ id: string }>(claimDue(params));
+  return rows.map((row) => row.id);
+}
+
+function claimDue(params: { limit: number; leaseMs: number }) {
+  return sql`
     update deliveries d
     set status = 'delivering', lease_until = now() + ${params.leaseMs} * interval '1 millisecond', updated_at = now()
     where d.id in (
@@ -22,8 +28,7 @@ export async function claimDueDeliveries(
       order by next_attempt_at
       limit ${params.limit}
       for update skip locked)
-    returning d.id`);
-  return rows.map((row) => row.id);
+    returning d.id, d.team_id, d.endpoint_id, d.event_id`;
 }
 
 /** Claims specific pending deliveries (just created by ingest), skipping any a worker holds. */
@@ -42,4 +47,66 @@ export async function claimDeliveries(
       for update skip locked)
     returning d.id`);
   return rows.map((row) => row.id);
+}
+
+/**
+ * claimDueDeliveries and loadDeliveryJobs in one round trip, for the worker: the claimed rows
+ * come back with the event and endpoint fields needed to send them.
+ */
+export async function claimDueJobs(
+  db: Executor,
+  params: { limit: number; leaseMs: number },
+): Promise<DeliveryJob[]> {
+  const rows = await db.execute<{
+    id: string;
+    team_id: string;
+    endpoint_id: string;
+    event_id: string;
+    event_type: string;
+    received_at: string | Date;
+    raw_body: Buffer;
+    content_type: string | null;
+    url: string;
+    headers: Record<string, string>;
+    state: DeliveryJob["endpointState"];
+    timeout_ms: number;
+    secret_encrypted: string;
+    previous_secret_encrypted: string | null;
+    previous_secret_expires_at: string | Date | null;
+  }>(sql`
+    with claimed as (${claimDue(params)})
+    select c.id, c.team_id, c.endpoint_id, e.id as event_id, e.type as event_type, e.received_at,
+           e.raw_body, e.content_type, p.url, p.headers, p.state, p.timeout_ms, p.secret_encrypted,
+           p.previous_secret_encrypted, p.previous_secret_expires_at
+    from claimed c
+    join events e on e.id = c.event_id
+    join endpoints p on p.id = c.endpoint_id`);
+  const date = (value: string | Date) => (value instanceof Date ? value : new Date(value));
+  return rows.map((row) => ({
+    id: row.id,
+    teamId: row.team_id,
+    endpointId: row.endpoint_id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    eventReceivedAt: date(row.received_at),
+    rawBody: row.raw_body,
+    contentType: row.content_type,
+    url: row.url,
+    endpointHeaders: row.headers,
+    endpointState: row.state,
+    timeoutMs: row.timeout_ms,
+    secretEncrypted: row.secret_encrypted,
+    previousSecretEncrypted: row.previous_secret_encrypted,
+    previousSecretExpiresAt: row.previous_secret_expires_at
+      ? date(row.previous_secret_expires_at)
+      : null,
+  }));
+}
+
+/** Gives claimed deliveries back (a stopping worker's unsent ones), so they need not wait out the lease. */
+export async function releaseClaims(db: Executor, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.execute(sql`
+    update deliveries set status = 'pending', lease_until = null, updated_at = now()
+    where ${inArray(deliveries.id, ids)} and status = 'delivering'`);
 }

@@ -1,20 +1,49 @@
 import "server-only";
+import { createBatcher } from "./batcher";
 import { claimDeliveries } from "./claim";
 import { deliverClaimed } from "./deliver";
 import { processDeliveryContext } from "./delivery-context";
 
+type Waiting = { ids: string[]; done: () => void };
+
+const MAX_BATCH_IDS = 500;
+
+const logFailure = (error: unknown) =>
+  // The deliveries stay pending; the worker or the sweeper will send them.
+  console.error("Immediate delivery failed; the worker will retry:", error);
+
+function takeBatch(queue: Waiting[]): Waiting[] {
+  let count = 0;
+  let size = 0;
+  while (count < queue.length && (count === 0 || size + queue[count]!.ids.length <= MAX_BATCH_IDS))
+    size += queue[count++]!.ids.length;
+  return queue.splice(0, count);
+}
+
+// Requests finishing together share one claim; the batch's sends go on while the next is claimed.
+const claims = createBatcher<Waiting>({
+  take: takeBatch,
+  async flush(batch) {
+    const ctx = processDeliveryContext();
+    const sending = claimDeliveries(ctx.db, {
+      ids: batch.flatMap((w) => w.ids),
+      leaseMs: ctx.leaseMs,
+    });
+    await sending.catch(() => undefined);
+    void sending
+      .then((claimed) => deliverClaimed(ctx, claimed))
+      .catch(logFailure)
+      .finally(() => batch.forEach((w) => w.done()));
+  },
+});
+
 /**
  * The low-latency driver, run by after() once the 202 is sent: claims the deliveries just
- * created (any a worker already took are skipped) and sends them.
+ * created (any a worker already took are skipped) and sends them, one claim per batch of
+ * requests rather than per event. Resolves when this call's deliveries have been sent and
+ * recorded (or left to the worker).
  */
-export async function deliverNow(deliveryIds: string[]): Promise<void> {
-  if (deliveryIds.length === 0) return;
-  const ctx = processDeliveryContext();
-  try {
-    const claimed = await claimDeliveries(ctx.db, { ids: deliveryIds, leaseMs: ctx.leaseMs });
-    await deliverClaimed(ctx, claimed);
-  } catch (error) {
-    // The deliveries stay pending; the worker or the sweeper will send them.
-    console.error("Immediate delivery failed; the worker will retry:", error);
-  }
+export function deliverNow(deliveryIds: string[]): Promise<void> {
+  if (deliveryIds.length === 0) return Promise.resolve();
+  return new Promise<void>((done) => claims.push({ ids: deliveryIds, done }));
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { attempts, deliveries, endpointStatsHourly } from "@/db/schema";
+import { attempts, deliveries, endpoints, endpointStatsHourly } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { getEndpointRow } from "@/lib/endpoints/get-endpoint";
 import { rotateEndpointSecret } from "@/lib/endpoints/rotate-endpoint-secret";
@@ -115,7 +115,11 @@ describe("delivery", () => {
   });
 
   it("marks a delivery failed after the last attempt when the receiver always fails", async () => {
-    const { receiver: r, publish } = await setup((_req, res) => {
+    const {
+      receiver: r,
+      publish,
+      endpoint,
+    } = await setup((_req, res) => {
       res.statusCode = 500;
       res.end("nope");
     });
@@ -127,6 +131,10 @@ describe("delivery", () => {
     const delivery = await deliveryOf(deliveryIds[0]!);
     expect(delivery.attemptCount).toBe(4);
     expect(delivery.lastStatusCode).toBe(500);
+    // The endpoint keeps its latest answer for the endpoint list.
+    const [onEndpoint] = await t.db.select().from(endpoints).where(eq(endpoints.id, endpoint.id));
+    expect(onEndpoint).toMatchObject({ lastStatusCode: 500, consecutiveFailures: 4 });
+    expect(onEndpoint!.lastAttemptAt).toEqual(delivery.lastAttemptAt);
   });
 
   it("disables the endpoint on 410, holds later deliveries, and releases them when enabled", async () => {

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { deliveries, events } from "@/db/schema";
+import { deliveries, events, ingestRejections } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { NotFoundError } from "@/lib/errors";
 import { HttpProblem } from "@/lib/http/problem";
@@ -185,7 +185,7 @@ describe.each(providers)("inbound $kind", (provider) => {
     expect(accepted.dueDeliveryIds).toHaveLength(1);
   });
 
-  it("refuses a one-byte change to the body or the signature, and stores nothing", async () => {
+  it("refuses a one-byte change to the body or the signature: no event, only the refusal", async () => {
     const { team, source } = await sourceFor(provider);
     const fixture = await provider.make(provider.secret, now());
     await expect401(send(source.ingestToken, { ...fixture, body: flipOneByte(fixture.body) }));
@@ -200,6 +200,11 @@ describe.each(providers)("inbound $kind", (provider) => {
     await expect401(send(source.ingestToken, { ...fixture, headers }));
     await expect401(send(source.ingestToken, { body: fixture.body, headers: {} }));
     expect(await eventsOf(team.id)).toHaveLength(0);
+    const refusals = await t.db
+      .select()
+      .from(ingestRejections)
+      .where(eq(ingestRejections.teamId, team.id));
+    expect(refusals.map((row) => row.sourceId)).toEqual([source.id, source.id, source.id]);
   });
 });
 

@@ -1,13 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attempts, deliveries, endpoints, events } from "@/db/schema";
+import { attempts, deliveries, endpoints, events, ingestRejections } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { publishEvent } from "@/lib/events/publish-event";
+import { createSource } from "@/lib/sources/source-mutations";
 import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
 import { startReceiver } from "@/test/receiver";
 import { createDeliveryContext, type DeliveryContext } from "./delivery-context";
-import { sweep } from "./sweep";
+import { ingestRequest } from "./ingest";
+import { MAX_REJECTIONS_PER_SOURCE, sweep } from "./sweep";
 
 const t = setupTestDatabase();
 let ctx: DeliveryContext;
@@ -87,5 +89,50 @@ describe("sweeper", () => {
     expect(await t.db.select().from(events).where(eq(events.id, done.eventId))).toHaveLength(0);
     expect(await t.db.select().from(events).where(eq(events.id, held.eventId))).toHaveLength(1);
     expect(await t.db.select().from(attempts).where(eq(attempts.teamId, team.id))).toHaveLength(0);
+  });
+
+  it("deletes refused ingest requests past retention", async () => {
+    const team = await createTeam(t.db);
+    const source = await createSource(t.db, {
+      teamId: team.id,
+      input: { name: "s", verification: { kind: "github", secret: "sweep-secret" } },
+    });
+    const refuse = () =>
+      ingestRequest(t.db, {
+        token: source.ingestToken,
+        body: Buffer.from("{}"),
+        headers: new Headers(),
+      }).catch(() => undefined);
+    await refuse();
+    await t.db.execute(
+      sql`update ingest_rejections set received_at = now() - interval '31 days' where team_id = ${team.id}`,
+    );
+    await refuse();
+    const result = await sweep(ctx, options);
+    expect(result.deletedRejections).toBeGreaterThanOrEqual(1);
+    const left = await t.db
+      .select()
+      .from(ingestRejections)
+      .where(eq(ingestRejections.teamId, team.id));
+    expect(left).toHaveLength(1);
+  });
+
+  it("keeps at most MAX_REJECTIONS_PER_SOURCE refusals per source, the newest", async () => {
+    const team = await createTeam(t.db);
+    const source = await createSource(t.db, {
+      teamId: team.id,
+      input: { name: "flooded", verification: { kind: "github", secret: "sweep-secret" } },
+    });
+    await t.db.execute(sql`
+      insert into ingest_rejections (id, team_id, source_id, received_at, body, body_size, reason)
+      select 'rej_flood_' || n, ${team.id}, ${source.id}, now() - n * interval '1 second', '', 0, 'x'
+      from generate_series(1, ${MAX_REJECTIONS_PER_SOURCE + 5}) n`);
+    await sweep(ctx, { ...options, deleteBatch: 10_000 });
+    const left = await t.db.execute<{ id: string }>(
+      sql`select id from ingest_rejections where source_id = ${source.id}`,
+    );
+    expect(left.length).toBe(MAX_REJECTIONS_PER_SOURCE);
+    expect(left.map((row) => row.id)).not.toContain(`rej_flood_${MAX_REJECTIONS_PER_SOURCE + 1}`);
+    expect(left.map((row) => row.id)).toContain("rej_flood_1");
   });
 });

@@ -5,6 +5,9 @@ import { claimDueDeliveries } from "./claim";
 import { deliverClaimed } from "./deliver";
 import type { DeliveryContext } from "./delivery-context";
 
+/** The inspector shows the newest 50; older refusals beyond this many per source are dropped. */
+export const MAX_REJECTIONS_PER_SOURCE = 1000;
+
 export type SweepOptions = {
   /** Due deliveries driven per call; the rest wait for the next call or a worker. */
   batchLimit?: number;
@@ -20,6 +23,7 @@ export type SweepResult = {
   disabledEndpoints: number;
   deletedEvents: number;
   deletedAttempts: number;
+  deletedRejections: number;
 };
 
 /**
@@ -67,6 +71,20 @@ export async function sweep(ctx: DeliveryContext, options: SweepOptions): Promis
     delete from attempts where id in (
       select id from attempts where created_at < now() - ${options.retentionDays} * interval '1 day'
       limit ${deleteBatch})`);
+  // Refused ingest requests are only a diagnostic: the same retention, and at most
+  // MAX_REJECTIONS_PER_SOURCE per source, so a flood of forged requests cannot fill the disk.
+  const expiredRejections = await db.execute(sql`
+    delete from ingest_rejections where id in (
+      select id from ingest_rejections
+      where received_at < now() - ${options.retentionDays} * interval '1 day'
+      limit ${deleteBatch})`);
+  const excessRejections = await db.execute(sql`
+    delete from ingest_rejections where id in (
+      select id from (
+        select id, row_number() over (partition by source_id order by received_at desc, id desc) as n
+        from ingest_rejections) ranked
+      where n > ${MAX_REJECTIONS_PER_SOURCE}
+      limit ${deleteBatch})`);
 
   return {
     reclaimedLeases: reclaimed.count,
@@ -74,5 +92,6 @@ export async function sweep(ctx: DeliveryContext, options: SweepOptions): Promis
     disabledEndpoints: dead.length,
     deletedEvents: deletedEvents.count,
     deletedAttempts: deletedAttempts.count,
+    deletedRejections: expiredRejections.count + excessRejections.count,
   };
 }

@@ -12,33 +12,75 @@ export type AttemptStats = {
   final?: { succeeded: boolean; attemptNumber: number; sinceEventMs: number };
 };
 
-function oneHot(length: number, index: number): number[] {
-  return Array.from({ length }, (_, i) => (i === index ? 1 : 0));
+type Row = {
+  teamId: string;
+  endpointId: string;
+  attemptsSucceeded: number;
+  attemptsFailed: number;
+  deliveriesSucceeded: number;
+  deliveriesFailed: number;
+  succeededAfterRetry: number;
+  eventualSuccessMs: number;
+  latency: number[];
+  depth: number[];
+};
+
+function emptyRow(teamId: string, endpointId: string): Row {
+  return {
+    teamId,
+    endpointId,
+    attemptsSucceeded: 0,
+    attemptsFailed: 0,
+    deliveriesSucceeded: 0,
+    deliveriesFailed: 0,
+    succeededAfterRetry: 0,
+    eventualSuccessMs: 0,
+    latency: new Array<number>(LATENCY_BUCKET_COUNT).fill(0),
+    depth: new Array<number>(RETRY_DEPTH_BUCKET_COUNT).fill(0),
+  };
 }
 
-/** Adds one attempt to the endpoint's hourly rollup (in the caller's transaction). */
-export async function recordAttemptStats(tx: Executor, stats: AttemptStats): Promise<void> {
-  const latency = oneHot(LATENCY_BUCKET_COUNT, latencyBucket(stats.durationMs));
-  const final = stats.final;
-  const depth = final?.succeeded
-    ? oneHot(RETRY_DEPTH_BUCKET_COUNT, Math.min(final.attemptNumber, RETRY_DEPTH_BUCKET_COUNT) - 1)
-    : oneHot(RETRY_DEPTH_BUCKET_COUNT, -1);
-  const values = {
-    attemptsSucceeded: stats.succeeded ? 1 : 0,
-    attemptsFailed: stats.succeeded ? 0 : 1,
-    deliveriesSucceeded: final?.succeeded ? 1 : 0,
-    deliveriesFailed: final && !final.succeeded ? 1 : 0,
-    succeededAfterRetry: final?.succeeded && final.attemptNumber > 1 ? 1 : 0,
-    eventualSuccessMs: final?.succeeded ? Math.max(0, Math.round(final.sinceEventMs)) : 0,
-  };
-  const intArray = (values: number[]) => sql.raw(`'{${values.join(",")}}'::int[]`);
+/** Sums attempts per endpoint, so a batch of attempts costs one upsert per endpoint. */
+function aggregate(all: AttemptStats[]): Row[] {
+  const rows = new Map<string, Row>();
+  for (const stats of all) {
+    const row = rows.get(stats.endpointId) ?? emptyRow(stats.teamId, stats.endpointId);
+    rows.set(stats.endpointId, row);
+    if (stats.succeeded) row.attemptsSucceeded++;
+    else row.attemptsFailed++;
+    row.latency[latencyBucket(stats.durationMs)]!++;
+    const final = stats.final;
+    if (!final) continue;
+    if (final.succeeded) {
+      row.deliveriesSucceeded++;
+      row.depth[Math.min(final.attemptNumber, RETRY_DEPTH_BUCKET_COUNT) - 1]!++;
+      if (final.attemptNumber > 1) row.succeededAfterRetry++;
+      row.eventualSuccessMs += Math.max(0, Math.round(final.sinceEventMs));
+    } else row.deliveriesFailed++;
+  }
+  // A fixed order, so concurrent batches lock the rollup rows the same way round.
+  return [...rows.values()].sort((a, b) => a.endpointId.localeCompare(b.endpointId));
+}
+
+const intArray = (values: number[]) => sql.raw(`'{${values.join(",")}}'::int[]`);
+
+/** Adds attempts to their endpoints' hourly rollup (in the caller's transaction). */
+export async function recordAttemptStats(tx: Executor, all: AttemptStats[]): Promise<void> {
+  const rows = aggregate(all);
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map(
+      (r) => sql`(${r.teamId}, ${r.endpointId}, date_trunc('hour', now()), ${r.attemptsSucceeded},
+        ${r.attemptsFailed}, ${r.deliveriesSucceeded}, ${r.deliveriesFailed}, ${r.succeededAfterRetry},
+        ${r.eventualSuccessMs}, ${intArray(r.latency)}, ${intArray(r.depth)})`,
+    ),
+    sql`, `,
+  );
   await tx.execute(sql`
     insert into endpoint_stats_hourly as s (team_id, endpoint_id, hour, attempts_succeeded, attempts_failed,
       deliveries_succeeded, deliveries_failed, succeeded_after_retry, eventual_success_ms_sum,
       latency_histogram, retry_depth_histogram)
-    values (${stats.teamId}, ${stats.endpointId}, date_trunc('hour', now()), ${values.attemptsSucceeded},
-      ${values.attemptsFailed}, ${values.deliveriesSucceeded}, ${values.deliveriesFailed},
-      ${values.succeededAfterRetry}, ${values.eventualSuccessMs}, ${intArray(latency)}, ${intArray(depth)})
+    values ${values}
     on conflict (endpoint_id, hour) do update set
       attempts_succeeded = s.attempts_succeeded + excluded.attempts_succeeded,
       attempts_failed = s.attempts_failed + excluded.attempts_failed,

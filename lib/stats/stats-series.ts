@@ -1,9 +1,9 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { timestamp } from "@/lib/openapi/shared-schemas";
 import { histogramQuantile } from "./histogram";
+import { rollupBuckets } from "./rollup-buckets";
 
 export const statsQuerySchema = z
   .object({
@@ -42,40 +42,17 @@ export const statsResponseSchema = z
 /** Delivery outcomes and latency per hour or day, read from the hourly rollup only. */
 export async function statsSeries(db: Executor, params: { teamId: string; query: unknown }) {
   const query = statsQuerySchema.parse(params.query);
-  const bucket = sql.raw(`'${query.bucket}'`);
-  const endpointId = query.endpointId ?? null;
-  const rows = await db.execute<{
-    t: string;
-    succeeded: number;
-    failed: number;
-    latency: number[] | null;
-  }>(sql`
-    with picked as (
-      select date_trunc(${bucket}, hour) as t, deliveries_succeeded, deliveries_failed, latency_histogram
-      from endpoint_stats_hourly
-      where team_id = ${params.teamId} and hour >= ${query.from}::timestamptz and hour < ${query.to}::timestamptz
-        and (${endpointId}::text is null or endpoint_id = ${endpointId})),
-    latency as (
-      select t, i, sum(v)::int as total
-      from picked, unnest(latency_histogram) with ordinality as u(v, i)
-      group by t, i)
-    select to_char(p.t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as t,
-           sum(p.deliveries_succeeded)::int as succeeded, sum(p.deliveries_failed)::int as failed,
-           (select array_agg(l.total order by l.i) from latency l where l.t = p.t) as latency
-    from picked p
-    group by p.t
-    order by p.t`);
+  const rows = await rollupBuckets(db, { teamId: params.teamId, ...query });
   return {
     series: rows.map((row) => {
-      const finished = row.succeeded + row.failed;
-      const latency = row.latency ?? [];
+      const finished = row.deliveriesSucceeded + row.deliveriesFailed;
       return {
         t: row.t,
-        succeeded: row.succeeded,
-        failed: row.failed,
-        successRate: finished === 0 ? null : row.succeeded / finished,
-        p50Ms: histogramQuantile(latency, 0.5),
-        p95Ms: histogramQuantile(latency, 0.95),
+        succeeded: row.deliveriesSucceeded,
+        failed: row.deliveriesFailed,
+        successRate: finished === 0 ? null : row.deliveriesSucceeded / finished,
+        p50Ms: histogramQuantile(row.latency, 0.5),
+        p95Ms: histogramQuantile(row.latency, 0.95),
       };
     }),
   };

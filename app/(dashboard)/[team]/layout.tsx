@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { signOutAction } from "@/app/(auth)/actions";
+import { DashboardProviders } from "@/components/providers/dashboard-providers";
 import { TeamSwitcher } from "@/components/shell/team-switcher";
 import { requireTeam } from "@/lib/auth/require-team";
 import { teamShellData } from "@/lib/teams/shell-data";
@@ -42,7 +43,9 @@ export default async function TeamLayout({
           </form>
         </div>
       </aside>
-      <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
+      <main className="min-w-0 flex-1 px-8 py-6">
+        <DashboardProviders>{children}</DashboardProviders>
+      </main>
     </div>
   );
 }

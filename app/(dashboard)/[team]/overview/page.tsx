@@ -1,17 +1,25 @@
 import { LayoutDashboard } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EndpointsAtRiskList } from "@/components/overview/endpoints-at-risk-list";
+import { DeliveryCharts } from "@/components/stats/delivery-charts";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { requireTeam } from "@/lib/auth/require-team";
+import { listEndpointHealth } from "@/lib/endpoints/endpoint-health";
 import { getTeamSummary } from "@/lib/overview/team-summary";
+import { overviewSeries } from "@/lib/stats/overview-series";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ params }: { params: Promise<{ team: string }> }) {
   const { db, team } = await requireTeam((await params).team);
-  const summary = await getTeamSummary(db, { teamId: team.id });
+  const [summary, series, atRisk] = await Promise.all([
+    getTeamSummary(db, { teamId: team.id }),
+    overviewSeries(db, { teamId: team.id, query: { range: "24h" } }),
+    listEndpointHealth(db, { teamId: team.id, atRisk: true, limit: 10 }),
+  ]);
   const byStatus = summary.deliveriesByStatus;
   const finished = byStatus.succeeded + byStatus.failed;
   const successRate =
@@ -55,7 +63,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ team:
             </p>
           </EmptyState>
         </div>
-      ) : null}
+      ) : (
+        <div className="mt-6 space-y-6">
+          <EndpointsAtRiskList teamSlug={team.slug} endpoints={atRisk} />
+          <DeliveryCharts teamSlug={team.slug} initial={series} />
+        </div>
+      )}
     </>
   );
 }

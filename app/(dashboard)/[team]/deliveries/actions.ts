@@ -1,0 +1,50 @@
+"use server";
+
+import { notFound } from "next/navigation";
+import { ZodError } from "zod";
+import { requireTeam } from "@/lib/auth/require-team";
+import { resendDelivery } from "@/lib/deliveries/resend-delivery";
+import { resendMany } from "@/lib/deliveries/resend-many";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+
+const ROLE_MESSAGE = "Viewers cannot resend deliveries; ask a developer or an admin.";
+
+export type ResendResult = { error?: string; status?: string };
+
+export async function resendDeliveryAction(
+  teamSlug: string,
+  deliveryId: string,
+): Promise<ResendResult> {
+  try {
+    const { team } = await requireTeam(teamSlug, "developer");
+    const attempt = await resendDelivery({ teamId: team.id, deliveryId });
+    return { status: attempt.status };
+  } catch (error) {
+    if (error instanceof ForbiddenError) return { error: ROLE_MESSAGE };
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export type BulkResendResult = {
+  error?: string;
+  sent?: number;
+  succeeded?: number;
+};
+
+export async function bulkResendAction(
+  teamSlug: string,
+  deliveryIds: string[],
+): Promise<BulkResendResult> {
+  try {
+    const { team } = await requireTeam(teamSlug, "developer");
+    const totals = await resendMany({ teamId: team.id, deliveryIds });
+    // Ids that are not this team's are refused as a whole, like a single resend's.
+    if (totals.sent === 0 && totals.notFound > 0) notFound();
+    return { sent: totals.sent, succeeded: totals.succeeded };
+  } catch (error) {
+    if (error instanceof ForbiddenError) return { error: ROLE_MESSAGE };
+    if (error instanceof ZodError) return { error: error.issues[0]?.message };
+    throw error;
+  }
+}

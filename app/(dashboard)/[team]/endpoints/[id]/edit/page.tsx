@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EndpointForm } from "@/components/endpoints/endpoint-form";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/lib/auth/roles";
+import { endpointFormValues } from "@/lib/endpoints/endpoint-form";
+import { updateEndpointAction } from "../../actions";
+import { loadEndpoint } from "../load-endpoint";
+
+export const metadata: Metadata = { title: "Edit endpoint" };
+
+export default async function EditEndpointPage({
+  params,
+}: {
+  params: Promise<{ team: string; id: string }>;
+}) {
+  const { team, role, endpoint, sources } = await loadEndpoint(params);
+
+  return (
+    <>
+      <Link
+        href={`/${team.slug}/endpoints/${endpoint.id}`}
+        className="mb-2 inline-block text-sm text-indigo-700 underline dark:text-indigo-300"
+      >
+        ← Back to the endpoint
+      </Link>
+      <PageHeader title="Edit endpoint" description={endpoint.url} />
+      <Card>
+        {hasRole(role, "developer") ? (
+          <EndpointForm
+            action={updateEndpointAction.bind(null, team.slug, endpoint.id)}
+            initial={endpointFormValues(endpoint)}
+            sources={sources}
+            submitLabel="Save changes"
+          />
+        ) : (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Your role in this team does not allow changing endpoints; a developer, admin or owner
+            can.
+          </p>
+        )}
+      </Card>
+    </>
+  );
+}

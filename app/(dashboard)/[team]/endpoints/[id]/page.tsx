@@ -1,0 +1,207 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EndpointSecretPanel } from "@/components/endpoints/endpoint-secret-panel";
+import { EndpointStateBadge } from "@/components/endpoints/endpoint-state-badge";
+import { EndpointStateControls } from "@/components/endpoints/endpoint-state-controls";
+import { RecoverDeliveriesForm } from "@/components/endpoints/recover-deliveries-form";
+import { SendTestEventButton } from "@/components/endpoints/send-test-event-button";
+import { SuccessRate } from "@/components/endpoints/success-rate";
+import { DeliveryCharts } from "@/components/stats/delivery-charts";
+import { Card } from "@/components/ui/card";
+import { Code } from "@/components/ui/code";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Timestamp } from "@/components/ui/timestamp";
+import { hasRole } from "@/lib/auth/roles";
+import { listEndpointHealth } from "@/lib/endpoints/endpoint-health";
+import {
+  deleteEndpointAction,
+  recoverDeliveriesAction,
+  revealEndpointSecretAction,
+  rotateEndpointSecretAction,
+  sendTestEventAction,
+  setEndpointStateAction,
+} from "../actions";
+import { loadEndpoint } from "./load-endpoint";
+
+export const metadata: Metadata = { title: "Endpoint" };
+
+const muted = "text-zinc-500 dark:text-zinc-400";
+const link = "font-medium text-indigo-700 underline dark:text-indigo-300";
+
+function Detail({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt className={muted}>{term}</dt>
+      <dd className="min-w-0 break-words">{children}</dd>
+    </>
+  );
+}
+
+export default async function EndpointPage({
+  params,
+}: {
+  params: Promise<{ team: string; id: string }>;
+}) {
+  const { db, team, role, endpoint, sources } = await loadEndpoint(params);
+  const [health] = await listEndpointHealth(db, { teamId: team.id, endpointId: endpoint.id });
+  const sourceName = new Map(sources.map((source) => [source.id, source.name]));
+  const canEdit = hasRole(role, "developer");
+  const bound = <A extends unknown[], R>(fn: (s: string, e: string, ...a: A) => R) =>
+    fn.bind(null, team.slug, endpoint.id) as (...a: A) => R;
+  const headers = Object.entries(endpoint.headers);
+
+  return (
+    <>
+      <Link href={`/${team.slug}/endpoints`} className={`mb-2 inline-block text-sm ${link}`}>
+        ← Endpoints
+      </Link>
+      <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="font-mono text-xl font-semibold break-all">{endpoint.url}</h1>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            {endpoint.description || "No description."}
+          </p>
+        </div>
+        <div className="flex items-center gap-4 text-sm">
+          <Link href={`/${team.slug}/deliveries?endpointId=${endpoint.id}`} className={link}>
+            Recent deliveries
+          </Link>
+          {canEdit ? (
+            <Link
+              href={`/${team.slug}/endpoints/${endpoint.id}/edit`}
+              className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+            >
+              Edit endpoint
+            </Link>
+          ) : null}
+        </div>
+      </header>
+
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Card>
+          <h2 className="mb-3 text-base font-semibold">Health</h2>
+          <dl className="grid grid-cols-[10rem_1fr] gap-y-2 text-sm">
+            <Detail term="State">
+              <EndpointStateBadge state={endpoint.state} reason={endpoint.stateReason} />
+            </Detail>
+            <Detail term="Failing since">
+              {endpoint.failingSince ? <Timestamp value={endpoint.failingSince} /> : "—"}
+            </Detail>
+            <Detail term="Success (24 h)">
+              <SuccessRate
+                rate={health?.successRate24h ?? null}
+                attempts={health?.attempts24h ?? 0}
+              />
+            </Detail>
+            <Detail term="Last response">
+              {health?.lastAttemptAt ? (
+                <>
+                  <span className="font-mono">{health.lastStatusCode ?? "no answer"}</span>{" "}
+                  <span className={muted}>
+                    at <Timestamp value={health.lastAttemptAt} />
+                  </span>
+                </>
+              ) : (
+                "none yet"
+              )}
+            </Detail>
+            <Detail term="Held deliveries">{health?.heldCount ?? 0}</Detail>
+          </dl>
+          {canEdit ? (
+            <div className="mt-4">
+              <EndpointStateControls
+                current={endpoint.state}
+                setState={bound(setEndpointStateAction)}
+              />
+            </div>
+          ) : null}
+        </Card>
+
+        <Card>
+          <h2 className="mb-3 text-base font-semibold">Configuration</h2>
+          <dl className="grid grid-cols-[10rem_1fr] gap-y-2 text-sm">
+            <Detail term="Event types">
+              {endpoint.eventTypes.length === 0 ? "All" : endpoint.eventTypes.join(", ")}
+            </Detail>
+            <Detail term="Sources">
+              {endpoint.sourceIds.length === 0
+                ? "All sources and the API"
+                : endpoint.sourceIds.map((id) => sourceName.get(id) ?? id).join(", ")}
+            </Detail>
+            <Detail term="Custom headers">
+              {headers.length === 0 ? (
+                "None"
+              ) : (
+                <ul className="space-y-1">
+                  {headers.map(([name, value]) => (
+                    <li key={name}>
+                      <Code>
+                        {name}: {value}
+                      </Code>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Detail>
+            <Detail term="Timeout">{endpoint.timeoutMs / 1000} s</Detail>
+            <Detail term="Rate limit">
+              {endpoint.rateLimitPerSecond ? `${endpoint.rateLimitPerSecond} per second` : "None"}
+            </Detail>
+            <Detail term="Endpoint id">
+              <Code>{endpoint.id}</Code>
+            </Detail>
+            <Detail term="Created">
+              <Timestamp value={endpoint.createdAt} />
+            </Detail>
+          </dl>
+        </Card>
+      </div>
+
+      <div className="mt-6">
+        <DeliveryCharts teamSlug={team.slug} endpointId={endpoint.id} />
+      </div>
+
+      {canEdit ? (
+        <div className="mt-6 grid gap-6 xl:grid-cols-2">
+          <Card>
+            <h2 className="mb-1 text-base font-semibold">Signing secret</h2>
+            <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+              Receivers verify each delivery&apos;s <Code>webhook-signature</Code> with it.
+            </p>
+            <EndpointSecretPanel
+              reveal={bound(revealEndpointSecretAction)}
+              rotate={bound(rotateEndpointSecretAction)}
+            />
+          </Card>
+          <Card>
+            <h2 className="mb-1 text-base font-semibold">Test</h2>
+            <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+              Sends a <Code>hookyard.test</Code> event to this endpoint only, whatever its filters.
+            </p>
+            <SendTestEventButton send={bound(sendTestEventAction)} />
+          </Card>
+          <Card>
+            <h2 className="mb-1 text-base font-semibold">Recover failed deliveries</h2>
+            <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+              Gives every delivery that gave up since a time one more attempt.
+            </p>
+            <RecoverDeliveriesForm recover={bound(recoverDeliveriesAction)} />
+          </Card>
+          <Card className="border-red-300 dark:border-red-900">
+            <h2 className="mb-1 text-base font-semibold text-red-800 dark:text-red-300">
+              Delete endpoint
+            </h2>
+            <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+              Deletes the endpoint with its deliveries and their attempts. It cannot be undone.
+            </p>
+            <ConfirmButton
+              label="Delete endpoint"
+              confirmLabel="Delete this endpoint"
+              action={bound(deleteEndpointAction)}
+            />
+          </Card>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EndpointForm } from "@/components/endpoints/endpoint-form";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTeam } from "@/lib/auth/require-team";
+import { hasRole } from "@/lib/auth/roles";
+import { endpointFormValues } from "@/lib/endpoints/endpoint-form";
+import { listSources } from "@/lib/sources/list-sources";
+import { createEndpointAction } from "../actions";
+
+export const metadata: Metadata = { title: "New endpoint" };
+
+export default async function NewEndpointPage({ params }: { params: Promise<{ team: string }> }) {
+  const { db, team, role } = await requireTeam((await params).team);
+  const sources = await listSources(db, { teamId: team.id, limit: 100 });
+
+  return (
+    <>
+      <Link
+        href={`/${team.slug}/endpoints`}
+        className="mb-2 inline-block text-sm text-indigo-700 underline dark:text-indigo-300"
+      >
+        ← Endpoints
+      </Link>
+      <PageHeader
+        title="New endpoint"
+        description="A URL of yours that receives events. Its signing secret is created with it; you can reveal it on the endpoint's page."
+      />
+      <Card>
+        {hasRole(role, "developer") ? (
+          <EndpointForm
+            action={createEndpointAction.bind(null, team.slug)}
+            initial={endpointFormValues()}
+            sources={sources}
+            submitLabel="Create endpoint"
+          />
+        ) : (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Your role in this team does not allow creating endpoints; a developer, admin or owner
+            can.
+          </p>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+// Baseline of the delivery bench: graphile-worker, tuned as its docs advise for throughput
+// (batched job fetching through a local queue, completions not delayed), whose one task POSTs
+// the same body to the same receiver with a keep-alive undici pool, as Hookyard's worker does.
+// Adds JOBS jobs, then works until they are all done and exits.
+import { makeWorkerUtils, run } from "graphile-worker";
+import { Pool } from "undici";
+
+const { DATABASE_URL, RECEIVER_URL, JOBS, BODY } = process.env as Record<string, string>;
+const target = new URL(RECEIVER_URL!);
+const pool = new Pool(target.origin, { connections: 64, pipelining: 1 });
+
+const utils = await makeWorkerUtils({ connectionString: DATABASE_URL });
+await utils.migrate();
+const total = Number(JOBS);
+for (let i = 0; i < total; i += 1000) {
+  await utils.addJobs(
+    Array.from({ length: Math.min(1000, total - i) }, () => ({ identifier: "post", payload: {} })),
+  );
+}
+await utils.release();
+console.log("graphile-runner: jobs added");
+
+const runner = await run({
+  connectionString: DATABASE_URL,
+  noHandleSignals: true,
+  preset: {
+    worker: {
+      concurrentJobs: 16,
+      localQueue: { size: 500 },
+      completeJobBatchDelay: 0,
+      failJobBatchDelay: 0,
+      pollInterval: 1000,
+      maxPoolSize: 20,
+    },
+  },
+  taskList: {
+    post: async () => {
+      const answer = await pool.request({
+        path: target.pathname,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: BODY,
+      });
+      await answer.body.dump();
+      if (answer.statusCode >= 300) throw new Error(`receiver answered ${answer.statusCode}`);
+    },
+  },
+});
+
+// Done when no job is left; the bench reads throughput from the receiver's clock.
+const check = await makeWorkerUtils({ connectionString: DATABASE_URL });
+for (;;) {
+  const { rows } = await check.withPgClient((client) =>
+    client.query("select count(*)::int as n from graphile_worker.jobs"),
+  );
+  if ((rows[0] as { n: number }).n === 0) break;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+await check.release();
+await runner.stop();
+await pool.close();
+process.exit(0);

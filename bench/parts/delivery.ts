@@ -1,0 +1,164 @@
+import { once } from "node:events";
+import postgres from "postgres";
+import { Pool } from "undici";
+import { benchTeam } from "../fixture";
+import { oneKilobyteJson } from "../load";
+import { startNode, tsScript, waitUntil } from "../processes";
+import { arrivalRate, startBenchReceiver } from "../receiver";
+import { ratioOf, type BenchPart, type Metric } from "../types";
+
+const RECEIVER_PORT = 3220;
+
+/** A backlog of due deliveries, written the way accepted events leave them (set-based SQL). */
+async function seedBacklog(
+  databaseUrl: string,
+  team: { teamId: string; endpointId: string },
+  n: number,
+) {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const body = oneKilobyteJson();
+  await sql`delete from events`;
+  await sql`delete from endpoint_stats_hourly`;
+  await sql`insert into events (id, team_id, type, raw_body, payload, content_type)
+    select 'evt_bench' || lpad(i::text, 8, '0'), ${team.teamId}, 'order.paid',
+           convert_to(${body}, 'UTF8'), ${body}::jsonb, 'application/json'
+    from generate_series(1, ${n}) i`;
+  await sql`insert into deliveries (id, team_id, event_id, endpoint_id, event_type, status, next_attempt_at)
+    select 'dlv_bench' || lpad(i::text, 8, '0'), ${team.teamId}, 'evt_bench' || lpad(i::text, 8, '0'),
+           ${team.endpointId}, 'order.paid', 'pending', now()
+    from generate_series(1, ${n}) i`;
+  await sql`analyze`;
+  await sql.end();
+}
+
+async function succeededCount(
+  databaseUrl: string,
+): Promise<{ succeeded: number; attempts: number }> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const [row] = await sql<{ succeeded: number; attempts: number }[]>`
+    select (select count(*)::int from deliveries where status = 'succeeded') as succeeded,
+           (select count(*)::int from attempts) as attempts`;
+  await sql.end();
+  return row!;
+}
+
+/**
+ * Part 2: a backlog drained by 1 and by 4 `npm run worker` processes, every attempt logged,
+ * beside graphile-worker doing the same POSTs and undici alone (no database) as the ceiling.
+ * Throughput is read from the receiver's clock, first to last arrival.
+ */
+export const delivery: BenchPart = async (env) => {
+  const n = env.quick ? 500 : 20_000;
+  const timeoutMs = env.quick ? 60_000 : 300_000;
+  const receiver = await startBenchReceiver(RECEIVER_PORT);
+  const metrics: Metric[] = [];
+  const details: Record<string, unknown> = { backlog: n, workerConcurrency: 16 };
+  try {
+    const databaseUrl = await env.freshDatabase("delivery");
+    const team = await benchTeam(databaseUrl, { endpointUrl: receiver.url });
+    const rates: Record<number, number | null> = {};
+    let workerRssMb: number | null = null;
+    for (const workers of [1, 4]) {
+      env.log(`delivery: ${n} due deliveries, ${workers} worker process(es)`);
+      await seedBacklog(databaseUrl, team, n);
+      await receiver.reset();
+      const procs = Array.from({ length: workers }, () =>
+        startNode(
+          tsScript("scripts/worker.ts"),
+          { DATABASE_URL: databaseUrl, WORKER_CONCURRENCY: "16" },
+          { quiet: true },
+        ),
+      );
+      try {
+        await waitUntil(
+          "the backlog to drain",
+          async () => (await succeededCount(databaseUrl)).succeeded === n,
+          timeoutMs,
+          250,
+        );
+        for (const p of procs) workerRssMb = Math.max(workerRssMb ?? 0, p.peakRssMb() ?? 0);
+      } finally {
+        await Promise.all(procs.map((p) => p.stop()));
+      }
+      const stats = await receiver.stats();
+      const counted = await succeededCount(databaseUrl);
+      rates[workers] = arrivalRate(stats);
+      details[`workers${workers}`] = { received: stats.count, attemptsLogged: counted.attempts };
+    }
+
+    env.log(`delivery: graphile-worker baseline, ${n} jobs`);
+    const graphileUrl = await env.freshDatabase("graphile");
+    await receiver.reset();
+    const graphile = startNode(
+      tsScript("bench/baselines/graphile-runner.ts"),
+      {
+        DATABASE_URL: graphileUrl,
+        RECEIVER_URL: receiver.url,
+        JOBS: String(n),
+        BODY: oneKilobyteJson(),
+      },
+      { quiet: true },
+    );
+    const [code] = (await once(graphile.child, "exit")) as [number | null];
+    const graphileStats = await receiver.stats();
+    const graphileRate =
+      code === 0 && graphileStats.count === n ? arrivalRate(graphileStats) : null;
+
+    env.log(`delivery: undici ceiling, ${n} POSTs, 64 in flight, no database`);
+    await receiver.reset();
+    const pool = new Pool(new URL(receiver.url).origin, { connections: 64 });
+    const body = oneKilobyteJson();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 64 }, async () => {
+        while (next < n) {
+          next++;
+          const answer = await pool.request({
+            path: "/hook",
+            method: "POST",
+            body,
+            headers: { "content-type": "application/json" },
+          });
+          await answer.body.dump();
+        }
+      }),
+    );
+    await pool.close();
+    const ceiling = arrivalRate(await receiver.stats());
+
+    const one = rates[1] ?? null;
+    const four = rates[4] ?? null;
+    metrics.push(
+      {
+        name: "1 worker, full attempt logging",
+        value: one,
+        unit: "deliveries/s",
+        baseline: { name: "graphile-worker, batching on", value: graphileRate },
+        ratio: ratioOf(one, graphileRate),
+        target: "≥ 1.0× graphile-worker (aim 1.2×)",
+        met: (ratioOf(one, graphileRate) ?? 0) >= 1,
+      },
+      {
+        name: "4 workers",
+        value: four,
+        unit: "deliveries/s",
+        baseline: { name: "1 worker", value: one },
+        ratio: ratioOf(four, one),
+        target: `≥ 3× 1 worker where cores allow (${env.cores} cores here)`,
+        met: (ratioOf(four, one) ?? 0) >= 3,
+      },
+      { name: "graphile-worker (baseline)", value: graphileRate, unit: "jobs/s" },
+      { name: "undici alone, no database (ceiling)", value: ceiling, unit: "requests/s" },
+      {
+        name: "worker peak RSS",
+        value: workerRssMb,
+        unit: "MB",
+        target: "≤ 256 MB",
+        met: workerRssMb === null ? null : workerRssMb <= 256,
+      },
+    );
+  } finally {
+    await receiver.stop();
+  }
+  return { part: "delivery", metrics, details };
+};

@@ -1,0 +1,1 @@
+CREATE INDEX "deliveries_held_idx" ON "deliveries" USING btree ("endpoint_id","team_id") WHERE "deliveries"."status" = 'held';

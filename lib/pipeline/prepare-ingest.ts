@@ -1,0 +1,68 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { HttpProblem } from "@/lib/http/problem";
+import { recordRejection, storableHeaders } from "@/lib/sources/record-rejection";
+import type { IncomingEvent } from "./accept-event";
+import { resolveEventType } from "./event-type";
+import type { IngestSource } from "./ingest-source";
+import { verifySource } from "./verify-source";
+
+function parseJson(body: Buffer, contentType: string | null): unknown {
+  const looksJson =
+    contentType?.includes("json") || /^\s*[[{]/.test(body.subarray(0, 64).toString("utf8"));
+  if (!looksJson || body.length === 0) return undefined;
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Turns a request to a source's public ingest URL into the event to accept: verified by the
+ * source's scheme, typed by its rule, keyed by Idempotency-Key or the provider's delivery id.
+ * No source → 404; bad signature → 401 and no event (the refusal is kept for the source's
+ * request inspector, without the caller's credentials). Both the Next route (one transaction
+ * per event) and the standalone listener (group commit) accept what this returns.
+ */
+export async function prepareIngest(
+  db: Database,
+  params: { source: IngestSource | null; body: Buffer; headers: Headers; now?: Date },
+): Promise<IncomingEvent> {
+  const { source, body, headers } = params;
+  if (!source) throw new NotFoundError("Ingest URL");
+
+  const verification = verifySource(source.verification, body, headers, params.now);
+  if (!verification.ok) {
+    await recordRejection(db, {
+      teamId: source.teamId,
+      sourceId: source.id,
+      headers,
+      body,
+      reason: verification.reason,
+    }).catch((error: unknown) => {
+      // The 401 is the answer that matters; a lost inspector row must not turn it into a 500.
+      console.error("Could not record a rejected ingest request", error);
+    });
+    throw new HttpProblem(401, `Signature verification failed: ${verification.reason}`);
+  }
+
+  const contentType = headers.get("content-type");
+  const payload = parseJson(body, contentType);
+  const explicitKey = headers.get("idempotency-key");
+  const providerKey = verification.providerDeliveryId
+    ? `${source.verification.kind}:${verification.providerDeliveryId}`
+    : null;
+  return {
+    teamId: source.teamId,
+    sourceId: source.id,
+    holdDeliveries: source.paused,
+    type: resolveEventType(source.eventTypeRule, payload, headers),
+    rawBody: body,
+    payload,
+    contentType,
+    headers: storableHeaders(headers),
+    idempotencyKey: explicitKey ? explicitKey.slice(0, 255) : providerKey,
+  };
+}

@@ -1,0 +1,174 @@
+import "server-only";
+import { and, eq, Param, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { newId } from "@/db/ids";
+import { attempts, endpoints } from "@/db/schema";
+import { setEndpointState } from "@/lib/endpoints/endpoint-state";
+import { recordAttemptStats, type AttemptStats } from "@/lib/stats/record-attempt-stats";
+import { nextState, type AttemptRecord, type DeliveryStatus } from "./next-state";
+
+export type RecordedAttempt = { attemptId: string; status: DeliveryStatus };
+
+// One array parameter (the driver escapes it), however many attempts the batch holds.
+const textArray = (values: (string | null)[]) => sql`${new Param(values)}::text[]`;
+
+/** The endpoint's failure streak after these attempts, in the order they were made. */
+function streakUpdate(records: AttemptRecord[]) {
+  const last = records[records.length - 1]!;
+  const lastSuccess = records.findLastIndex((r) => r.result.ok);
+  const failuresAfter = records.length - 1 - lastSuccess;
+  const base = { lastAttemptAt: last.startedAt, lastStatusCode: last.result.status };
+  if (lastSuccess === -1)
+    return {
+      ...base,
+      failingSince: sql`coalesce(${endpoints.failingSince}, now())`,
+      consecutiveFailures: sql`${endpoints.consecutiveFailures} + ${failuresAfter}`,
+    };
+  return failuresAfter === 0
+    ? { ...base, failingSince: null, consecutiveFailures: 0 }
+    : { ...base, failingSince: sql`now()`, consecutiveFailures: failuresAfter };
+}
+
+/**
+ * Writes attempts and everything they change in one transaction: the attempt rows, each
+ * delivery's next state (succeeded, retry at t, failed, held), each endpoint's failure streak
+ * (and its disabling on 410 Gone), and the hourly stats rollup. One statement per kind of write
+ * whatever the number of attempts, so a busy worker commits (and locks an endpoint's rows) once
+ * per batch rather than once per attempt. Each delivery may appear once per call.
+ */
+export async function recordAttempts(
+  tx: Executor,
+  records: AttemptRecord[],
+): Promise<RecordedAttempt[]> {
+  const ids = records.map((r) => r.delivery.id);
+  const counted = await tx.execute<{
+    id: string;
+    attempt_count: number;
+    previous: DeliveryStatus;
+  }>(sql`
+    select id, attempt_count + 1 as attempt_count, status as previous from deliveries
+    where (id, team_id) in (select * from unnest(${textArray(ids)}, ${textArray(records.map((r) => r.delivery.teamId))}))
+    order by id for update`);
+  const byId = new Map(counted.map((row) => [row.id, row]));
+
+  const rows = records.map((record) => {
+    const found = byId.get(record.delivery.id);
+    if (!found) throw new Error(`delivery ${record.delivery.id} disappeared while being delivered`);
+    return {
+      record,
+      number: found.attempt_count,
+      previous: found.previous,
+      next: nextState(record, found.attempt_count, found.previous),
+      attemptId: newId("att"),
+    };
+  });
+
+  const col = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+  // Locked, not yet written: each delivery row gets one new version below (count and state
+  // together), not two, which matters on a table with this many indexes.
+  // The writes below depend only on the counts above: they are sent together without waiting
+  // for each answer (the driver pipelines them on the transaction's connection), in this order.
+  const writes: Promise<unknown>[] = [];
+  writes.push(
+    tx.execute(sql`
+    update deliveries d set
+      attempt_count = v.number::int,
+      status = v.status::delivery_status,
+      next_attempt_at = case when v.keep_next then d.next_attempt_at else v.next_at::timestamptz end,
+      lease_until = case when v.release then null else d.lease_until end,
+      last_attempt_at = v.started_at::timestamptz,
+      last_status_code = v.code::int,
+      last_error = v.error,
+      succeeded_at = case when v.status = 'succeeded' then now() else d.succeeded_at end,
+      updated_at = now()
+    from unnest(
+      ${textArray(ids)}, ${textArray(col((r) => r.record.delivery.teamId))},
+      ${textArray(col((r) => String(r.number)))},
+      ${textArray(col((r) => r.next.status))},
+      ${textArray(col((r) => (r.next.nextAttemptAt === undefined ? "t" : "f")))}::boolean[],
+      ${textArray(col((r) => r.next.nextAttemptAt?.toISOString() ?? null))},
+      ${textArray(col((r) => (r.next.releaseLease ? "t" : "f")))}::boolean[],
+      ${textArray(col((r) => r.record.startedAt.toISOString()))},
+      ${textArray(col((r) => (r.record.result.status === null ? null : String(r.record.result.status))))},
+      ${textArray(col((r) => r.record.result.errorMessage))}
+    ) as v(id, team_id, number, status, keep_next, next_at, release, started_at, code, error)
+    where d.id = v.id and d.team_id = v.team_id`),
+  );
+
+  writes.push(
+    tx.insert(attempts).values(
+      rows.map(({ record, number, attemptId }) => ({
+        id: attemptId,
+        teamId: record.delivery.teamId,
+        deliveryId: record.delivery.id,
+        number,
+        trigger: record.trigger,
+        startedAt: record.startedAt,
+        durationMs: record.result.durationMs,
+        requestUrl: record.requestUrl,
+        requestHeaders: record.requestHeaders,
+        responseStatus: record.result.status,
+        responseHeaders: record.result.headers,
+        responseBody: record.result.body,
+        responseBodyTruncated: record.result.bodyTruncated,
+        errorKind: record.result.errorKind,
+        errorMessage: record.result.errorMessage,
+      })),
+    ),
+  );
+
+  // Endpoints in a fixed order, so concurrent batches take their row locks the same way round.
+  const byEndpoint = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = row.record.delivery.endpointId;
+    const group = byEndpoint.get(key);
+    if (group) group.push(row);
+    else byEndpoint.set(key, [row]);
+  }
+  for (const endpointId of [...byEndpoint.keys()].sort()) {
+    const group = byEndpoint.get(endpointId)!;
+    const teamId = group[0]!.record.delivery.teamId;
+    const streak = tx
+      .update(endpoints)
+      .set(streakUpdate(group.map((g) => g.record)))
+      .where(and(eq(endpoints.id, endpointId), eq(endpoints.teamId, teamId)));
+    writes.push(
+      group.some((g) => g.next.disable)
+        ? streak.then(() =>
+            setEndpointState(tx, {
+              teamId,
+              endpointId,
+              state: "disabled",
+              reason: "The endpoint answered 410 Gone",
+            }),
+          )
+        : streak.then(() => undefined),
+    );
+  }
+
+  writes.push(
+    recordAttemptStats(
+      tx,
+      rows.map(({ record, number, previous, next }): AttemptStats => {
+        const settled =
+          next.status === "succeeded" || (next.status === "failed" && previous !== "failed");
+        return {
+          teamId: record.delivery.teamId,
+          endpointId: record.delivery.endpointId,
+          succeeded: record.result.ok,
+          durationMs: record.result.durationMs,
+          final:
+            settled && previous !== "succeeded"
+              ? {
+                  succeeded: next.status === "succeeded",
+                  attemptNumber: number,
+                  sinceEventMs: Date.now() - record.delivery.eventReceivedAt.getTime(),
+                }
+              : undefined,
+        };
+      }),
+    ),
+  );
+  await Promise.all(writes);
+  return rows.map(({ attemptId, next }) => ({ attemptId, status: next.status }));
+}
