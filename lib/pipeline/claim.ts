@@ -17,17 +17,25 @@ export async function claimDueDeliveries(
   return rows.map((row) => row.id);
 }
 
-function claimDue(params: { limit: number; leaseMs: number }) {
+// Exported for its plan test. Two index scans, each on its partial index and stopping at the limit: expired leases first
+// (rare, and never starved by a backlog), then due pending rows in due order. One scan with an
+// OR of both cases cannot use either index in order, and PostgreSQL then reads and sorts every
+// due row on each claim: a cost that grew with the backlog (14 ms per claim at 40k due).
+export function claimDue(params: { limit: number; leaseMs: number }) {
   return sql`
     update deliveries d
     set status = 'delivering', lease_until = now() + ${params.leaseMs} * interval '1 millisecond', updated_at = now()
     where d.id in (
-      select id from deliveries
-      where (status = 'pending' and next_attempt_at <= now())
-         or (status = 'delivering' and lease_until < now())
-      order by next_attempt_at
-      limit ${params.limit}
-      for update skip locked)
+      select id from (
+        select id from (
+          select id from deliveries where status = 'delivering' and lease_until < now()
+          order by lease_until limit ${params.limit} for update skip locked) expired
+        union all
+        select id from (
+          select id from deliveries where status = 'pending' and next_attempt_at <= now()
+          order by next_attempt_at limit ${params.limit} for update skip locked) due
+      ) claimable
+      limit ${params.limit})
     returning d.id, d.team_id, d.endpoint_id, d.event_id`;
 }
 

@@ -5,7 +5,7 @@ import { deliveries, endpoints, events } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import type { DeliveryContext } from "./delivery-context";
 import { sendWebhook } from "./http-send";
-import { recordAttempt } from "./record-attempt";
+import { recordAttempt, type AttemptRecord } from "./record-attempt";
 import { signatureHeaders } from "./sign";
 
 export type DeliveryJob = Awaited<ReturnType<typeof loadDeliveryJobs>>[number];
@@ -67,6 +67,18 @@ export async function deliverJob(
   job: DeliveryJob,
   trigger: "auto" | "manual" = "auto",
 ) {
+  return recordAttempt(ctx.db, await sendAttempt(ctx, job, trigger));
+}
+
+/**
+ * Signs and sends one attempt, and returns what recordAttempt must write. A caller that keeps
+ * sending while earlier attempts are still being recorded (the worker) calls the two apart.
+ */
+export async function sendAttempt(
+  ctx: DeliveryContext,
+  job: DeliveryJob,
+  trigger: "auto" | "manual" = "auto",
+): Promise<AttemptRecord> {
   const startedAt = new Date();
   const requestHeaders: Record<string, string> = {
     ...job.endpointHeaders,
@@ -90,8 +102,14 @@ export async function deliverJob(
   });
   // The log keeps which headers were sent, but never a signature that could be replayed.
   const loggedHeaders = { ...requestHeaders, "webhook-signature": "(redacted)" };
-  return recordAttempt(ctx.db, {
-    delivery: job,
+  return {
+    // Only what the record needs: a queue of unrecorded attempts must not hold their bodies.
+    delivery: {
+      id: job.id,
+      teamId: job.teamId,
+      endpointId: job.endpointId,
+      eventReceivedAt: job.eventReceivedAt,
+    },
     endpointEnabled: job.endpointState === "enabled",
     trigger,
     startedAt,
@@ -99,7 +117,7 @@ export async function deliverJob(
     requestHeaders: loggedHeaders,
     result,
     schedule: ctx.schedule,
-  });
+  };
 }
 
 /** Delivers deliveries this process has claimed; failures are recorded, never thrown. */

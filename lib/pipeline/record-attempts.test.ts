@@ -133,4 +133,43 @@ describe("recording attempts in batches", () => {
       .sort();
     expect(numbers).toEqual(["1:auto", "2:manual"]);
   });
+
+  it("stores bodies and headers exactly, whatever characters they hold (column arrays)", async () => {
+    const { ids, record } = await setup(2);
+    const awkward = {
+      ...record(ids[0]!, 200),
+      requestHeaders: { "x-quote": 'say "hi", {please}', "x-unicode": "héllo ✓" },
+    };
+    awkward.result = {
+      ...awkward.result,
+      body: "NULL",
+      headers: { "set-cookie": 'a="b\\c"; d' },
+    };
+    const refused = record(ids[1]!, 500);
+    refused.result = {
+      ...refused.result,
+      status: null,
+      headers: null,
+      body: null,
+      errorKind: "connection",
+      errorMessage: "connect ECONNREFUSED 127.0.0.1:9",
+    };
+    await t.db.transaction((tx) => recordAttempts(tx, [awkward, refused]));
+    const [stored] = await t.db.select().from(attempts).where(eq(attempts.deliveryId, ids[0]!));
+    expect(stored).toMatchObject({
+      responseBody: "NULL",
+      responseStatus: 200,
+      requestHeaders: awkward.requestHeaders,
+      responseHeaders: awkward.result.headers,
+      errorKind: null,
+    });
+    const [failed] = await t.db.select().from(attempts).where(eq(attempts.deliveryId, ids[1]!));
+    expect(failed).toMatchObject({
+      responseBody: null,
+      responseStatus: null,
+      responseHeaders: null,
+      errorKind: "connection",
+      errorMessage: "connect ECONNREFUSED 127.0.0.1:9",
+    });
+  });
 });

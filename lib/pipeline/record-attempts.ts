@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, Param, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { newId } from "@/db/ids";
-import { attempts, endpoints } from "@/db/schema";
+import { endpoints } from "@/db/schema";
 import { setEndpointState } from "@/lib/endpoints/endpoint-state";
 import { recordAttemptStats, type AttemptStats } from "@/lib/stats/record-attempt-stats";
 import { nextState, type AttemptRecord, type DeliveryStatus } from "./next-state";
@@ -95,26 +95,36 @@ export async function recordAttempts(
     where d.id = v.id and d.team_id = v.team_id`),
   );
 
+  // Arrays, one per column, rather than a VALUES list: the statement and its parameters stay
+  // the same size however many attempts the batch holds, so neither side parses thousands.
+  const json = (value: Record<string, string> | null) =>
+    value === null ? null : JSON.stringify(value);
   writes.push(
-    tx.insert(attempts).values(
-      rows.map(({ record, number, attemptId }) => ({
-        id: attemptId,
-        teamId: record.delivery.teamId,
-        deliveryId: record.delivery.id,
-        number,
-        trigger: record.trigger,
-        startedAt: record.startedAt,
-        durationMs: record.result.durationMs,
-        requestUrl: record.requestUrl,
-        requestHeaders: record.requestHeaders,
-        responseStatus: record.result.status,
-        responseHeaders: record.result.headers,
-        responseBody: record.result.body,
-        responseBodyTruncated: record.result.bodyTruncated,
-        errorKind: record.result.errorKind,
-        errorMessage: record.result.errorMessage,
-      })),
-    ),
+    tx.execute(sql`
+    insert into attempts (id, team_id, delivery_id, number, trigger, started_at, duration_ms,
+      request_url, request_headers, response_status, response_headers, response_body,
+      response_body_truncated, error_kind, error_message)
+    select id, team_id, delivery_id, number::int, trigger::attempt_trigger,
+      started_at::timestamptz, duration_ms::int, request_url, request_headers::jsonb,
+      response_status::int, response_headers::jsonb, response_body, truncated::boolean,
+      error_kind::attempt_error_kind, error_message
+    from unnest(
+      ${textArray(col((r) => r.attemptId))}, ${textArray(col((r) => r.record.delivery.teamId))},
+      ${textArray(ids)}, ${textArray(col((r) => String(r.number)))},
+      ${textArray(col((r) => r.record.trigger))},
+      ${textArray(col((r) => r.record.startedAt.toISOString()))},
+      ${textArray(col((r) => String(r.record.result.durationMs)))},
+      ${textArray(col((r) => r.record.requestUrl))},
+      ${textArray(col((r) => json(r.record.requestHeaders)))},
+      ${textArray(col((r) => (r.record.result.status === null ? null : String(r.record.result.status))))},
+      ${textArray(col((r) => json(r.record.result.headers)))},
+      ${textArray(col((r) => r.record.result.body))},
+      ${textArray(col((r) => (r.record.result.bodyTruncated ? "t" : "f")))},
+      ${textArray(col((r) => r.record.result.errorKind))},
+      ${textArray(col((r) => r.record.result.errorMessage))}
+    ) as v(id, team_id, delivery_id, number, trigger, started_at, duration_ms, request_url,
+      request_headers, response_status, response_headers, response_body, truncated, error_kind,
+      error_message)`),
   );
 
   // Endpoints in a fixed order, so concurrent batches take their row locks the same way round.

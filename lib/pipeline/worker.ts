@@ -1,93 +1,115 @@
 import "server-only";
 import { claimDueJobs, releaseClaims } from "./claim";
-import { deliverJob, type DeliveryJob } from "./deliver";
+import { sendAttempt, type DeliveryJob } from "./deliver";
 import type { DeliveryContext } from "./delivery-context";
+import { recordAttempt } from "./record-attempt";
 
 export type WorkerOptions = {
-  /** Deliveries in flight at once. */
+  /** Deliveries being sent at once. */
   concurrency: number;
   /** How long to wait before looking again when nothing is due. */
   idleMs?: number;
+  /** Deliveries claimed ahead of the free slots (only with a lease of a minute or more). */
+  localQueue?: number;
+  /** Attempts sent but not yet committed to the log, past which sending waits for the log. */
+  maxUnrecorded?: number;
   onError?: (error: unknown) => void;
 };
 
 export type RunningWorker = { stop(): Promise<void>; readonly delivered: number };
 
 /**
- * The long-running driver: keeps up to `concurrency` deliveries in flight, claiming more as
- * slots free up, and polls when the queue is empty. stop() lets in-flight attempts finish.
+ * The long-running driver. Three things overlap, each batched: claiming (one statement per
+ * batch of due deliveries, into a local queue), sending (up to `concurrency` requests in flight)
+ * and recording (attempts group-committed while the next ones are sent). A slot is free as soon
+ * as its answer is in, as a job runner's is once its task returns: the attempt's record follows.
+ * A crash between the answer and the commit leaves the delivery leased, so it is sent again
+ * when the lease runs out: the same at-least-once as a crash before the answer.
+ * stop() gives back what it has not started and waits for what it has to be recorded.
  */
 export function startWorker(ctx: DeliveryContext, options: WorkerOptions): RunningWorker {
+  const { concurrency } = options;
   const idleMs = options.idleMs ?? 500;
+  const maxUnrecorded = options.maxUnrecorded ?? Math.max(2_000, concurrency * 4);
   const onError = options.onError ?? ((error) => console.error("Hookyard worker:", error));
-  const active = new Set<Promise<unknown>>();
-  let stopped = false;
-  let delivered = 0;
-  let wake: (() => void) | undefined;
 
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-
-  // A claim costs one round trip however many rows it takes. Under load the worker claims a
-  // slot-full ahead into a local queue (as graphile-worker's local queue does) and refills when
-  // a quarter of its slots are free, rather than claiming one row per finished attempt.
-  const claimAt = Math.max(1, Math.floor(options.concurrency / 4));
+  // Claiming ahead is only safe when the lease covers a wait in the queue plus a send.
+  const ahead = ctx.leaseMs >= 60_000 ? (options.localQueue ?? Math.max(256, concurrency)) : 0;
+  // Refill when a quarter of the slots or half the local queue is free: a claim costs one
+  // round trip however many rows it takes.
+  const refillAt = Math.max(1, Math.floor(concurrency / 4), Math.floor(ahead / 2));
   const queued: { job: DeliveryJob; claimedAt: number }[] = [];
   // A queued delivery must start early enough to finish within its lease, or another worker
   // could claim it while it is still being sent; past that it is left for its lease to expire.
   const tooLate = (entry: (typeof queued)[number]) =>
     Date.now() - entry.claimedAt > Math.max(ctx.leaseMs - entry.job.timeoutMs - 5_000, 1_000);
-  // Only a lease long enough to cover a queued wait plus a send makes claiming ahead safe.
-  const ahead = ctx.leaseMs >= 60_000 ? options.concurrency : 0;
 
-  const start = (job: DeliveryJob) => {
-    const attempt: Promise<unknown> = deliverJob(ctx, job)
-      .then(() => delivered++)
-      .catch(onError)
-      .finally(() => active.delete(attempt));
-    active.add(attempt);
-  };
+  const sending = new Set<Promise<void>>();
+  const recording = new Set<Promise<void>>();
+  let claiming: Promise<void> | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let delivered = 0;
 
-  const loop = (async () => {
-    while (!stopped) {
-      const free = options.concurrency - active.size;
-      let claimed = 0;
-      if (queued.length < free && (free >= claimAt || active.size === 0)) {
-        try {
-          const jobs = await claimDueJobs(ctx.db, {
-            limit: free - queued.length + ahead,
-            leaseMs: ctx.leaseMs,
-          });
-          claimed = jobs.length;
+  function record(attempt: Parameters<typeof recordAttempt>[1]) {
+    const done: Promise<void> = recordAttempt(ctx.db, attempt)
+      .then(() => void delivered++, onError)
+      .finally(() => {
+        recording.delete(done);
+        pump();
+      });
+    recording.add(done);
+  }
+
+  function send(job: DeliveryJob) {
+    const done: Promise<void> = sendAttempt(ctx, job)
+      .then(record, onError)
+      .finally(() => {
+        sending.delete(done);
+        pump();
+      });
+    sending.add(done);
+  }
+
+  function idle() {
+    if (stopped) return;
+    idleTimer = setTimeout(() => {
+      idleTimer = undefined;
+      pump();
+    }, idleMs);
+  }
+
+  function claim(limit: number) {
+    claiming = claimDueJobs(ctx.db, { limit, leaseMs: ctx.leaseMs })
+      .then(
+        (jobs) => {
           const claimedAt = Date.now();
-          queued.push(...jobs.map((job) => ({ job, claimedAt })));
-        } catch (error) {
+          for (const job of jobs) queued.push({ job, claimedAt });
+          if (jobs.length === 0) idle();
+        },
+        (error) => {
           onError(error);
-          await pause(idleMs);
-          continue;
-        }
-      }
-      while (queued.length > 0 && active.size < options.concurrency) {
-        const entry = queued.shift()!;
-        if (!tooLate(entry)) start(entry.job);
-      }
-      if (stopped) break;
-      if (claimed === 0 && active.size === 0 && queued.length === 0) await pause(idleMs);
-      else if (claimed === 0 || active.size >= options.concurrency)
-        await Promise.race([...active, pause(idleMs)]);
+          idle();
+        },
+      )
+      .finally(() => {
+        claiming = undefined;
+        pump();
+      });
+  }
+
+  function pump() {
+    if (stopped) return;
+    while (queued.length > 0 && sending.size < concurrency && recording.size < maxUnrecorded) {
+      const entry = queued.shift()!;
+      if (!tooLate(entry)) send(entry.job);
     }
-    await releaseClaims(
-      ctx.db,
-      queued.splice(0).map((entry) => entry.job.id),
-    ).catch(onError);
-    await Promise.allSettled([...active]);
-  })();
+    const wanted = concurrency - sending.size + ahead - queued.length;
+    const starved = sending.size === 0 && queued.length === 0;
+    if (!claiming && !idleTimer && wanted > 0 && (wanted >= refillAt || starved)) claim(wanted);
+  }
+
+  pump();
 
   return {
     get delivered() {
@@ -95,8 +117,14 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
     },
     async stop() {
       stopped = true;
-      wake?.();
-      await loop;
+      clearTimeout(idleTimer);
+      await claiming;
+      await releaseClaims(
+        ctx.db,
+        queued.splice(0).map((entry) => entry.job.id),
+      ).catch(onError);
+      await Promise.allSettled([...sending]);
+      await Promise.allSettled([...recording]);
     },
   };
 }

@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { createEndpoint } from "@/lib/endpoints/create-endpoint";
+import { setupTestDatabase } from "@/test/database";
+import { createTeam } from "@/test/fixtures";
+import { claimDue, claimDueJobs } from "./claim";
+
+const t = setupTestDatabase();
+
+describe("claiming due deliveries", () => {
+  it("takes expired leases first, then due rows in order, through the partial indexes alone", async () => {
+    const team = await createTeam(t.db);
+    const endpoint = await createEndpoint(t.db, {
+      teamId: team.id,
+      input: { url: "http://127.0.0.1:9/x" },
+    });
+    // A backlog large enough that reading it all would be the planner's choice if it could not
+    // use the indexes in order (as with one OR of both cases).
+    await t.db.execute(sql`
+      insert into events (id, team_id, type, raw_body, payload)
+      select 'evt_claim' || lpad(i::text, 6, '0'), ${team.id}, 't', convert_to('{}', 'UTF8'), '{}'
+      from generate_series(1, 5000) i`);
+    await t.db.execute(sql`
+      insert into deliveries (id, team_id, event_id, endpoint_id, event_type, status, next_attempt_at)
+      select 'dlv_claim' || lpad(i::text, 6, '0'), ${team.id}, 'evt_claim' || lpad(i::text, 6, '0'),
+             ${endpoint.id}, 't', 'pending', now() - (5000 - i) * interval '1 second'
+      from generate_series(1, 5000) i`);
+    // The newest row's worker died: its lease ran out.
+    await t.db.execute(sql`
+      update deliveries set status = 'delivering', lease_until = now() - interval '1 minute'
+      where id = 'dlv_claim005000'`);
+    await t.db.execute(sql`analyze deliveries`);
+
+    const plan = (
+      await t.db.execute<{ "QUERY PLAN": string }>(
+        sql`explain ${claimDue({ limit: 10, leaseMs: 60_000 })}`,
+      )
+    )
+      .map((row) => row["QUERY PLAN"])
+      .join("\n");
+    expect(plan).not.toMatch(/Seq Scan on deliveries/);
+    expect(plan).toMatch(/deliveries_due_idx/);
+    expect(plan).toMatch(/deliveries_lease_idx/);
+
+    const jobs = await claimDueJobs(t.db, { limit: 3, leaseMs: 60_000 });
+    expect(jobs.map((job) => job.id)).toEqual([
+      "dlv_claim005000",
+      "dlv_claim000001",
+      "dlv_claim000002",
+    ]);
+  });
+});
