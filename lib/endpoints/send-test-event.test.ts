@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, deliveries } from "@/db/schema";
-import { claimDeliveries } from "@/lib/pipeline/claim";
-import { deliverClaimed } from "@/lib/pipeline/deliver";
+import { claimJobs } from "@/lib/pipeline/claim";
+import { deliverJobs } from "@/lib/pipeline/deliver";
 import { createDeliveryContext, type DeliveryContext } from "@/lib/pipeline/delivery-context";
 import { NotFoundError } from "@/lib/errors";
 import { setupTestDatabase } from "@/test/database";
@@ -46,10 +46,7 @@ describe("send test event", () => {
       [target.id, "pending", "hookyard.test"],
     ]);
 
-    await deliverClaimed(
-      ctx,
-      await claimDeliveries(t.db, { ids: [sent.deliveryId], leaseMs: 10_000 }),
-    );
+    await deliverJobs(ctx, await claimJobs(t.db, { ids: [sent.deliveryId], leaseMs: 10_000 }));
     const received = receiver.requests.filter((r) => r.path === "/target");
     expect(received).toHaveLength(1);
     expect(receiver.requests.some((r) => r.path === "/bystander")).toBe(false);

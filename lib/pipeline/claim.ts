@@ -1,5 +1,5 @@
 import "server-only";
-import { inArray, sql } from "drizzle-orm";
+import { inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { deliveries } from "@/db/schema";
 import type { DeliveryJob } from "./deliver";
@@ -40,12 +40,8 @@ export function claimDue(params: { limit: number; leaseMs: number }) {
 }
 
 /** Claims specific pending deliveries (just created by ingest), skipping any a worker holds. */
-export async function claimDeliveries(
-  db: Executor,
-  params: { ids: string[]; leaseMs: number },
-): Promise<string[]> {
-  if (params.ids.length === 0) return [];
-  const rows = await db.execute<{ id: string }>(sql`
+function claimByIds(params: { ids: string[]; leaseMs: number }) {
+  return sql`
     update deliveries d
     set status = 'delivering', lease_until = now() + ${params.leaseMs} * interval '1 millisecond', updated_at = now()
     where d.id in (
@@ -53,8 +49,16 @@ export async function claimDeliveries(
       where ${inArray(deliveries.id, params.ids)}
         and status = 'pending' and next_attempt_at <= now()
       for update skip locked)
-    returning d.id`);
-  return rows.map((row) => row.id);
+    returning d.id, d.team_id, d.endpoint_id, d.event_id`;
+}
+
+/** Claims the given deliveries and loads what sending them needs, in one round trip. */
+export async function claimJobs(
+  db: Executor,
+  params: { ids: string[]; leaseMs: number },
+): Promise<DeliveryJob[]> {
+  if (params.ids.length === 0) return [];
+  return claimedJobs(db, claimByIds(params));
 }
 
 /**
@@ -65,6 +69,11 @@ export async function claimDueJobs(
   db: Executor,
   params: { limit: number; leaseMs: number },
 ): Promise<DeliveryJob[]> {
+  return claimedJobs(db, claimDue(params));
+}
+
+/** Runs a claim statement and loads, in the same statement, what the claimed rows need to be sent. */
+async function claimedJobs(db: Executor, claim: SQL): Promise<DeliveryJob[]> {
   const rows = await db.execute<{
     id: string;
     team_id: string;
@@ -82,7 +91,7 @@ export async function claimDueJobs(
     previous_secret_encrypted: string | null;
     previous_secret_expires_at: string | Date | null;
   }>(sql`
-    with claimed as (${claimDue(params)})
+    with claimed as (${claim})
     select c.id, c.team_id, c.endpoint_id, e.id as event_id, e.type as event_type, e.received_at,
            e.raw_body, e.content_type, p.url, p.headers, p.state, p.timeout_ms, p.secret_encrypted,
            p.previous_secret_encrypted, p.previous_secret_expires_at

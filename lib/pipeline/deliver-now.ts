@@ -1,7 +1,7 @@
 import "server-only";
 import { createBatcher } from "./batcher";
-import { claimDeliveries } from "./claim";
-import { deliverClaimed } from "./deliver";
+import { claimJobs } from "./claim";
+import { deliverJobs } from "./deliver";
 import { processDeliveryContext } from "./delivery-context";
 
 type Waiting = { ids: string[]; done: () => void };
@@ -25,13 +25,13 @@ const claims = createBatcher<Waiting>({
   take: takeBatch,
   async flush(batch) {
     const ctx = processDeliveryContext();
-    const sending = claimDeliveries(ctx.db, {
+    const sending = claimJobs(ctx.db, {
       ids: batch.flatMap((w) => w.ids),
       leaseMs: ctx.leaseMs,
     });
     await sending.catch(() => undefined);
     void sending
-      .then((claimed) => deliverClaimed(ctx, claimed))
+      .then((jobs) => deliverJobs(ctx, jobs))
       .catch(logFailure)
       .finally(() => batch.forEach((w) => w.done()));
   },

@@ -122,7 +122,11 @@ export async function sendAttempt(
 
 /** Delivers deliveries this process has claimed; failures are recorded, never thrown. */
 export async function deliverClaimed(ctx: DeliveryContext, ids: string[]): Promise<number> {
-  const jobs = await loadDeliveryJobs(ctx.db, ids);
+  return deliverJobs(ctx, await loadDeliveryJobs(ctx.db, ids));
+}
+
+/** Sends and records claimed jobs, all at once; failures are recorded, never thrown. */
+export async function deliverJobs(ctx: DeliveryContext, jobs: DeliveryJob[]): Promise<number> {
   const results = await Promise.allSettled(jobs.map((job) => deliverJob(ctx, job)));
   for (const result of results) {
     if (result.status === "rejected")

@@ -1,7 +1,6 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import type { Executor } from "@/db/client";
-import { sources } from "@/db/schema";
+import type { Database } from "@/db/client";
+import type { sources } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import type { VerificationConfig } from "./verify-source";
 
@@ -14,22 +13,43 @@ export type IngestSource = {
   eventTypeRule: { kind: "json-path" | "header" | "fixed"; value: string | null };
 };
 
+type SourceRow = typeof sources.$inferSelect;
+
+// Every ingest request runs this lookup, so it skips the query builder and runs as a named
+// prepared statement: parsed and planned once per connection, not per request.
+const FIND_BY_TOKEN = `
+  select id, team_id, paused, verification_kind, verification_secret_encrypted,
+    verification_header, verification_encoding, event_type_rule_kind, event_type_rule_value
+  from sources where ingest_token = $1 limit 1`;
+
 /** The source an ingest token belongs to, or null when no source has it. */
-export async function findIngestSource(db: Executor, token: string): Promise<IngestSource | null> {
-  const [source] = await db.select().from(sources).where(eq(sources.ingestToken, token)).limit(1);
+export async function findIngestSource(db: Database, token: string): Promise<IngestSource | null> {
+  const [source] = await db.$client.unsafe<
+    {
+      id: string;
+      team_id: string;
+      paused: boolean;
+      verification_kind: SourceRow["verificationKind"];
+      verification_secret_encrypted: string | null;
+      verification_header: string | null;
+      verification_encoding: SourceRow["verificationEncoding"];
+      event_type_rule_kind: SourceRow["eventTypeRuleKind"];
+      event_type_rule_value: string | null;
+    }[]
+  >(FIND_BY_TOKEN, [token], { prepare: true });
   if (!source) return null;
   return {
     id: source.id,
-    teamId: source.teamId,
+    teamId: source.team_id,
     paused: source.paused,
     verification: {
-      kind: source.verificationKind,
-      secret: source.verificationSecretEncrypted
-        ? decryptSecret(source.verificationSecretEncrypted)
+      kind: source.verification_kind,
+      secret: source.verification_secret_encrypted
+        ? decryptSecret(source.verification_secret_encrypted)
         : null,
-      header: source.verificationHeader,
-      encoding: source.verificationEncoding,
+      header: source.verification_header,
+      encoding: source.verification_encoding,
     },
-    eventTypeRule: { kind: source.eventTypeRuleKind, value: source.eventTypeRuleValue },
+    eventTypeRule: { kind: source.event_type_rule_kind, value: source.event_type_rule_value },
   };
 }
