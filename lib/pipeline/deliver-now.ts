@@ -1,4 +1,5 @@
 import "server-only";
+import { after } from "next/server";
 import { createBatcher } from "./batcher";
 import { claimJobs } from "./claim";
 import { deliverJobs } from "./deliver";
@@ -46,4 +47,13 @@ const claims = createBatcher<Waiting>({
 export function deliverNow(deliveryIds: string[]): Promise<void> {
   if (deliveryIds.length === 0) return Promise.resolve();
   return new Promise<void>((done) => claims.push({ ids: deliveryIds, done }));
+}
+
+/**
+ * For a route handler or server action: delivers these once the response has been sent. A
+ * request that made no due delivery (no subscriber, a paused source or endpoint) registers
+ * nothing, which on a busy ingest route is a measurable share of the request.
+ */
+export function deliverAfterResponse(deliveryIds: string[]): void {
+  if (deliveryIds.length > 0) after(() => deliverNow(deliveryIds));
 }

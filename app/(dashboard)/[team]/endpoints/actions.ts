@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { after } from "next/server";
 import { z, ZodError } from "zod";
 import { requireTeam } from "@/lib/auth/require-team";
 import { recoverFailedDeliveries } from "@/lib/deliveries/recover-deliveries";
@@ -23,7 +22,7 @@ import { sendTestEvent } from "@/lib/endpoints/send-test-event";
 import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
 import { getEnv } from "@/lib/env";
 import { ForbiddenError, InputError, NotFoundError } from "@/lib/errors";
-import { deliverNow } from "@/lib/pipeline/deliver-now";
+import { deliverAfterResponse } from "@/lib/pipeline/deliver-now";
 
 const ROLE_MESSAGE = "Your role in this team does not allow changing endpoints.";
 
@@ -160,7 +159,7 @@ export async function sendTestEventAction(
   const { db, team, actor } = gate.ctx;
   try {
     const sent = await sendTestEvent(db, { teamId: team.id, endpointId, actor });
-    if (!sent.held) after(() => deliverNow([sent.deliveryId]));
+    if (!sent.held) deliverAfterResponse([sent.deliveryId]);
     revalidatePath(`/${team.slug}/endpoints/${endpointId}`);
     return { eventId: sent.eventId, held: sent.held };
   } catch (error) {

@@ -1,9 +1,8 @@
-import { after } from "next/server";
 import { getEnv } from "@/lib/env";
 import { readBodyCapped } from "@/lib/http/read-body";
 import { json, route } from "@/lib/http/route";
 import { publicContext } from "@/lib/http/route-context";
-import { deliverNow } from "@/lib/pipeline/deliver-now";
+import { deliverAfterResponse } from "@/lib/pipeline/deliver-now";
 import { ingestRequest } from "@/lib/pipeline/ingest";
 
 export const POST = route<{ token: string }>(async (request, { token }) => {
@@ -13,6 +12,6 @@ export const POST = route<{ token: string }>(async (request, { token }) => {
     body,
     headers: request.headers,
   });
-  after(() => deliverNow(accepted.dueDeliveryIds));
+  deliverAfterResponse(accepted.dueDeliveryIds);
   return json({ id: accepted.eventId }, 202);
 });

@@ -1,10 +1,9 @@
-import { after } from "next/server";
 import { listEventPage } from "@/lib/events/list-event-page";
 import { publishEvent } from "@/lib/events/publish-event";
 import { readJson } from "@/lib/http/read-body";
 import { json, route } from "@/lib/http/route";
 import { apiKeyContext } from "@/lib/http/route-context";
-import { deliverNow } from "@/lib/pipeline/deliver-now";
+import { deliverAfterResponse } from "@/lib/pipeline/deliver-now";
 
 export const POST = route(async (request) => {
   const { db, teamId } = await apiKeyContext(request);
@@ -13,7 +12,7 @@ export const POST = route(async (request) => {
     input: await readJson(request),
     idempotencyKeyHeader: request.headers.get("idempotency-key"),
   });
-  after(() => deliverNow(accepted.dueDeliveryIds));
+  deliverAfterResponse(accepted.dueDeliveryIds);
   return json({ id: accepted.eventId, deliveries: accepted.deliveryIds }, 202);
 });
 
