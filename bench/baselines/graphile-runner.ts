@@ -1,7 +1,8 @@
 // Baseline of the delivery bench: graphile-worker, tuned as its docs advise for throughput
 // (batched job fetching through a local queue, completions not delayed), whose one task POSTs
 // the same body to the same receiver with a keep-alive undici pool, as Hookyard's worker does.
-// Adds JOBS jobs, then works until they are all done and exits.
+// Adds JOBS jobs (none when 0), then works until no job is left and exits; ADD_ONLY=1 only adds,
+// so several runners can start together on one queue.
 import { makeWorkerUtils, run } from "graphile-worker";
 import { Pool } from "undici";
 
@@ -19,6 +20,7 @@ for (let i = 0; i < total; i += 1000) {
 }
 await utils.release();
 console.log("graphile-runner: jobs added");
+if (process.env.ADD_ONLY) process.exit(0);
 
 const runner = await run({
   connectionString: DATABASE_URL,
