@@ -68,6 +68,47 @@ describe("sweeper", () => {
     expect(await statusOf(waiting.deliveryIds[0]!)).toBe("held");
   });
 
+  it("releases a delivery left held after its source resumed, and keeps the ones still held", async () => {
+    const team = await createTeam(t.db);
+    await createEndpoint(t.db, { teamId: team.id, input: { url: `${receiver.url}/straggler` } });
+    const source = await createSource(t.db, { teamId: team.id, input: { name: "Shop" } });
+    const ingest = async () =>
+      (
+        await ingestRequest(t.db, {
+          token: source.ingestToken,
+          body: Buffer.from("{}"),
+          headers: new Headers({ "content-type": "application/json" }),
+        })
+      ).deliveryIds[0]!;
+    // As if accepted while the resume committed: held, with the source no longer paused.
+    const straggler = await ingest();
+    const recentlyHeld = await ingest();
+    await t.db.execute(sql`update deliveries set status = 'held',
+      updated_at = case when id = ${straggler} then now() - interval '2 minutes' else now() end
+      where id in (${straggler}, ${recentlyHeld})`);
+    // Held for a reason that still stands: the source is paused again.
+    const pausedSource = await createSource(t.db, {
+      teamId: team.id,
+      input: { name: "Paused", paused: true },
+    });
+    const stillPaused = (
+      await ingestRequest(t.db, {
+        token: pausedSource.ingestToken,
+        body: Buffer.from("{}"),
+        headers: new Headers({ "content-type": "application/json" }),
+      })
+    ).deliveryIds[0]!;
+    await t.db.execute(
+      sql`update deliveries set updated_at = now() - interval '2 minutes' where id = ${stillPaused}`,
+    );
+
+    const result = await sweep(ctx, options);
+    expect(result.releasedHeld).toBeGreaterThanOrEqual(1);
+    expect(await statusOf(straggler)).toBe("succeeded");
+    expect(await statusOf(recentlyHeld)).toBe("held");
+    expect(await statusOf(stillPaused)).toBe("held");
+  });
+
   it("deletes finished events and attempts past retention but keeps events still waiting", async () => {
     const team = await createTeam(t.db);
     await createEndpoint(t.db, { teamId: team.id, input: { url: `${receiver.url}/old` } });

@@ -19,6 +19,7 @@ export type SweepOptions = {
 
 export type SweepResult = {
   reclaimedLeases: number;
+  releasedHeld: number;
   delivered: number;
   disabledEndpoints: number;
   deletedEvents: number;
@@ -28,7 +29,7 @@ export type SweepResult = {
 
 /**
  * The cron-driven safety net, safe to run from many places at once: reclaims expired leases,
- * delivers a bounded batch of due deliveries, disables endpoints that have failed for too long
+ * releases held deliveries nothing holds any more, delivers a bounded batch of due deliveries, disables endpoints that have failed for too long
  * (holding their deliveries), and applies retention.
  */
 export async function sweep(ctx: DeliveryContext, options: SweepOptions): Promise<SweepResult> {
@@ -36,6 +37,23 @@ export async function sweep(ctx: DeliveryContext, options: SweepOptions): Promis
   const reclaimed = await db.execute(sql`
     update deliveries set status = 'pending', lease_until = null, next_attempt_at = coalesce(next_attempt_at, now()), updated_at = now()
     where status = 'delivering' and lease_until < now()`);
+
+  // A delivery is held while its endpoint is not enabled or its source is paused, and enabling
+  // or resuming releases it. An event accepted while the resume commits (its request read the
+  // source as paused a moment earlier; the ingest listener caches sources for a second) would
+  // stay held for good: anything held for a minute with neither reason left is released here.
+  const released = await db.execute(sql`
+    update deliveries set status = 'pending', next_attempt_at = now(), updated_at = now()
+    where id in (
+      select d.id from deliveries d
+      join endpoints ep on ep.id = d.endpoint_id and ep.team_id = d.team_id
+      join events e on e.id = d.event_id and e.team_id = d.team_id
+      where d.status = 'held' and ep.state = 'enabled'
+        and d.updated_at < now() - interval '1 minute'
+        and not exists (select 1 from sources s
+          where s.id = e.source_id and s.team_id = e.team_id and s.paused)
+      limit ${options.deleteBatch ?? 1000})
+      and status = 'held'`);
 
   const ids = await claimDueDeliveries(db, {
     limit: options.batchLimit ?? 100,
@@ -88,6 +106,7 @@ export async function sweep(ctx: DeliveryContext, options: SweepOptions): Promis
 
   return {
     reclaimedLeases: reclaimed.count,
+    releasedHeld: released.count,
     delivered,
     disabledEndpoints: dead.length,
     deletedEvents: deletedEvents.count,
