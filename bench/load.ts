@@ -43,3 +43,35 @@ export async function postLoad(
     durationSeconds: options.seconds,
   };
 }
+
+/**
+ * Alternates load between targets in rounds (A, B, A, B, ...) and sums each target's rounds:
+ * on a shared machine whose speed drifts during a run, back-to-back 15 s runs would charge the
+ * drift to whichever target ran second. Rates are totals over all rounds; p50 is the median of
+ * the rounds' p50s, p99 the worst round's.
+ */
+export async function interleavedLoad(
+  urls: string[],
+  options: { connections: number; seconds: number; rounds: number; body: string },
+): Promise<LoadResult[]> {
+  const perRound = options.seconds / options.rounds;
+  for (const url of urls) await postLoad(url, { ...options, seconds: 1 }); // warm-up: JIT, pools, caches
+  const runs: LoadResult[][] = urls.map(() => []);
+  for (let round = 0; round < options.rounds; round++)
+    for (const [i, url] of urls.entries())
+      runs[i]!.push(await postLoad(url, { ...options, seconds: perRound }));
+  return runs.map((rounds) => {
+    const seconds = rounds.reduce((sum, r) => sum + r.durationSeconds, 0);
+    const accepted = rounds.reduce((sum, r) => sum + r.acceptedPerSecond * r.durationSeconds, 0);
+    const p50s = rounds.map((r) => r.p50Ms).sort((a, b) => a - b);
+    return {
+      acceptedPerSecond: Math.round(accepted / seconds),
+      p50Ms: p50s[Math.floor(p50s.length / 2)]!,
+      p99Ms: Math.max(...rounds.map((r) => r.p99Ms)),
+      non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
+      errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+      requests: rounds.reduce((sum, r) => sum + r.requests, 0),
+      durationSeconds: seconds,
+    };
+  });
+}

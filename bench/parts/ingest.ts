@@ -1,6 +1,6 @@
 import postgres from "postgres";
 import { benchTeam } from "../fixture";
-import { oneKilobyteJson, postLoad, type LoadResult } from "../load";
+import { interleavedLoad, oneKilobyteJson, type LoadResult } from "../load";
 import { startNextApp } from "../next-app";
 import { startNode, tsScript, waitForHttp } from "../processes";
 import { ratioOf, type BenchPart, type Metric } from "../types";
@@ -21,12 +21,14 @@ export const ingest: BenchPart = async (env) => {
     endpointUrl: "http://127.0.0.1:9/held",
     paused: true,
   });
-  const load = async (url: string) => {
-    await postLoad(url, { connections, seconds: 1, body }); // warm-up: JIT, pools, caches
-    return postLoad(url, { connections, seconds, body });
-  };
+  // Each pair that makes a ratio is measured in alternating rounds (3 × 5 s each), not back to back.
+  const rounds = env.quick ? 1 : 3;
+  const pair = (urls: [string, string]) =>
+    interleavedLoad(urls, { connections, seconds, rounds, body });
 
-  env.log(`ingest: next start, ${connections} connections, ${seconds} s per target`);
+  env.log(
+    `ingest: next start, ${connections} connections, ${seconds} s per target in ${rounds} rounds`,
+  );
   const app = await startNextApp(PORTS.next, {
     DATABASE_URL: databaseUrl,
     WORKER: "off",
@@ -34,14 +36,16 @@ export const ingest: BenchPart = async (env) => {
   });
   let bare: LoadResult, route: LoadResult, appRssMb: number | null;
   try {
-    bare = await load(`${app.url}/api/bench/echo`);
-    route = await load(`${app.url}/api/ingest/${team.ingestToken}`);
+    [bare, route] = (await pair([
+      `${app.url}/api/bench/echo`,
+      `${app.url}/api/ingest/${team.ingestToken}`,
+    ])) as [LoadResult, LoadResult];
     appRssMb = app.peakRssMb();
   } finally {
     await app.stop();
   }
 
-  env.log("ingest: bare node:http group-commit baseline");
+  env.log("ingest: bare node:http group-commit baseline and npm run ingest (the lean listener)");
   const baseline = startNode(tsScript("bench/baselines/group-commit-server.ts"), {
     DATABASE_URL: databaseUrl,
     PORT: String(PORTS.groupCommit),
@@ -49,15 +53,6 @@ export const ingest: BenchPart = async (env) => {
     SOURCE_ID: team.sourceId,
     ENDPOINT_ID: team.endpointId,
   });
-  let groupCommit: LoadResult;
-  try {
-    await waitForHttp(`http://127.0.0.1:${PORTS.groupCommit}/`);
-    groupCommit = await load(`http://127.0.0.1:${PORTS.groupCommit}/`);
-  } finally {
-    await baseline.stop();
-  }
-
-  env.log("ingest: npm run ingest (the lean group-commit listener)");
   const listener = startNode(
     tsScript("scripts/ingest.ts"),
     {
@@ -67,14 +62,18 @@ export const ingest: BenchPart = async (env) => {
     },
     { quiet: true },
   );
-  let lean: LoadResult;
+  let groupCommit: LoadResult, lean: LoadResult;
   let leanRssMb: number | null;
   try {
+    await waitForHttp(`http://127.0.0.1:${PORTS.groupCommit}/`);
     await waitForHttp(`http://127.0.0.1:${PORTS.lean}/`);
-    lean = await load(`http://127.0.0.1:${PORTS.lean}/api/ingest/${team.ingestToken}`);
+    [groupCommit, lean] = (await pair([
+      `http://127.0.0.1:${PORTS.groupCommit}/`,
+      `http://127.0.0.1:${PORTS.lean}/api/ingest/${team.ingestToken}`,
+    ])) as [LoadResult, LoadResult];
     leanRssMb = listener.peakRssMb();
   } finally {
-    await listener.stop();
+    await Promise.all([baseline.stop(), listener.stop()]);
   }
 
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
@@ -129,6 +128,7 @@ export const ingest: BenchPart = async (env) => {
     details: {
       connections,
       seconds,
+      rounds,
       bodyBytes: body.length,
       endpoint: "subscribed, paused: each event writes its delivery row (held), nothing is sent",
       runs: { bare, route, groupCommit, lean },
