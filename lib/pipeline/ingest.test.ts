@@ -9,7 +9,7 @@ import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { NotFoundError } from "@/lib/errors";
 import { HttpProblem } from "@/lib/http/problem";
 import { readBodyCapped } from "@/lib/http/read-body";
-import { createSource } from "@/lib/sources/source-mutations";
+import { createSource, deleteSource, updateSource } from "@/lib/sources/source-mutations";
 import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
 import { ingestRequest } from "./ingest";
@@ -272,6 +272,31 @@ describe("ingest", () => {
       .from(deliveries)
       .where(eq(deliveries.eventId, accepted.eventId));
     expect(rows.map((r) => r.status)).toEqual(["held"]);
+  });
+});
+
+describe("the source cache", () => {
+  it("applies a pause, a resume and a deletion made in this process to the very next request", async () => {
+    const team = await createTeam(t.db);
+    await createEndpoint(t.db, { teamId: team.id, input: { url: "http://127.0.0.1:9/hook" } });
+    const source = await createSource(t.db, { teamId: team.id, input: { name: "Shop" } });
+    const statusOfNext = async () => {
+      const accepted = await send(source.ingestToken, { body: "{}", headers: {} });
+      const [row] = await t.db
+        .select()
+        .from(deliveries)
+        .where(eq(deliveries.eventId, accepted.eventId));
+      return row!.status;
+    };
+    expect(await statusOfNext()).toBe("pending");
+    await updateSource(t.db, { teamId: team.id, sourceId: source.id, input: { paused: true } });
+    expect(await statusOfNext()).toBe("held");
+    await updateSource(t.db, { teamId: team.id, sourceId: source.id, input: { paused: false } });
+    expect(await statusOfNext()).toBe("pending");
+    await deleteSource(t.db, { teamId: team.id, sourceId: source.id });
+    await expect(send(source.ingestToken, { body: "{}", headers: {} })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { NotFoundError } from "@/lib/errors";
 import { defaultEventTypeRule, sourceInputSchema, sourcePatchSchema } from "./source-input";
+import { forgetCachedSources } from "@/lib/pipeline/source-cache";
 
 type SourceRow = typeof sources.$inferSelect;
 
@@ -72,7 +73,7 @@ export async function updateSource(
   params: { teamId: string; sourceId: string; input: unknown; actor?: Actor },
 ) {
   const patch = sourcePatchSchema.parse(params.input);
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const current = await getSourceRow(tx, params);
     await tx
       .update(sources)
@@ -106,6 +107,8 @@ export async function updateSource(
     });
     return getSourceRow(tx, params);
   });
+  forgetCachedSources();
+  return updated;
 }
 
 export async function deleteSource(
@@ -126,4 +129,5 @@ export async function deleteSource(
       targetId: params.sourceId,
     });
   });
+  forgetCachedSources();
 }

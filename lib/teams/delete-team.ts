@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { teams } from "@/db/schema";
 import { ForbiddenError, InputError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/roles";
+import { forgetCachedSources } from "@/lib/pipeline/source-cache";
 
 /**
  * Deletes the team and everything in it (endpoints, sources, events, deliveries, keys, audit
@@ -28,4 +29,5 @@ export async function deleteTeam(
     }
     await tx.delete(teams).where(eq(teams.id, params.teamId));
   });
+  forgetCachedSources();
 }
