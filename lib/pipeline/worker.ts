@@ -9,7 +9,7 @@ export type WorkerOptions = {
   concurrency: number;
   /** How long to wait before looking again when nothing is due. */
   idleMs?: number;
-  /** Deliveries claimed ahead of the free slots (only with a lease of a minute or more). */
+  /** Most deliveries claimed ahead of the free slots (only with a lease of a minute or more). */
   localQueue?: number;
   /** Attempts sent but not yet committed to the log, past which sending waits for the log. */
   maxUnrecorded?: number;
@@ -33,11 +33,21 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
   const maxUnrecorded = options.maxUnrecorded ?? Math.max(2_000, concurrency * 4);
   const onError = options.onError ?? ((error) => console.error("Hookyard worker:", error));
 
-  // Claiming ahead is only safe when the lease covers a wait in the queue plus a send.
-  const ahead = ctx.leaseMs >= 60_000 ? (options.localQueue ?? Math.max(256, concurrency)) : 0;
-  // Refill when a quarter of the slots or half the local queue is free: a claim costs one
-  // round trip however many rows it takes.
-  const refillAt = Math.max(1, Math.floor(concurrency / 4), Math.floor(ahead / 2));
+  // Claiming ahead is only safe when the lease covers a wait in the queue plus a send. How far
+  // ahead follows the measured send rate (about two seconds of sending, within bounds): fast
+  // endpoints get a deep queue and few claims, slow ones a shallow one, so nothing claimed
+  // waits in the queue anywhere near its lease.
+  const maxAhead = ctx.leaseMs >= 60_000 ? (options.localQueue ?? Math.max(256, concurrency)) : 0;
+  const sendRate = { perSecond: 0, count: 0, since: Date.now() };
+  const noteSent = () => {
+    sendRate.count++;
+    const elapsed = Date.now() - sendRate.since;
+    if (elapsed < 1_000) return;
+    sendRate.perSecond = (sendRate.count * 1_000) / elapsed;
+    sendRate.count = 0;
+    sendRate.since = Date.now();
+  };
+  const ahead = () => Math.min(maxAhead, Math.max(concurrency, Math.floor(sendRate.perSecond * 2)));
   const queued: { job: DeliveryJob; claimedAt: number }[] = [];
   // A queued delivery must start early enough to finish within its lease, or another worker
   // could claim it while it is still being sent; past that it is left for its lease to expire.
@@ -63,7 +73,10 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
 
   function send(job: DeliveryJob) {
     const done: Promise<void> = sendAttempt(ctx, job)
-      .then(record, onError)
+      .then((attempt) => {
+        noteSent();
+        record(attempt);
+      }, onError)
       .finally(() => {
         sending.delete(done);
         pump();
@@ -104,7 +117,11 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
       const entry = queued.shift()!;
       if (!tooLate(entry)) send(entry.job);
     }
-    const wanted = concurrency - sending.size + ahead - queued.length;
+    const depth = ahead();
+    // Refill when a quarter of the slots or half the local queue is free: a claim costs one
+    // round trip however many rows it takes.
+    const refillAt = Math.max(1, Math.floor(concurrency / 4), Math.floor(depth / 2));
+    const wanted = concurrency - sending.size + depth - queued.length;
     const starved = sending.size === 0 && queued.length === 0;
     if (!claiming && !idleTimer && wanted > 0 && (wanted >= refillAt || starved)) claim(wanted);
   }
