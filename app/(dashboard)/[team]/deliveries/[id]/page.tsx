@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DeliveryDetailLive } from "@/components/deliveries/delivery-detail-live";
 import { PayloadViewer } from "@/components/events/payload-viewer";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeam } from "@/lib/auth/require-team";
 import { getDeliveryDetail } from "@/lib/deliveries/delivery-detail";
@@ -23,11 +23,7 @@ export default async function DeliveryPage({
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/${team.slug}/deliveries`} className="underline">
-          ← Deliveries
-        </Link>
-      </p>
+      <BackLink href={`/${team.slug}/deliveries`}>Deliveries</BackLink>
       <PageHeader
         title={`Delivery ${detail.id}`}
         description={`Event ${detail.eventType} to ${detail.endpoint?.url ?? "a deleted endpoint"}: every attempt with the request sent and the response received.`}

@@ -7,6 +7,7 @@ import { RecoverDeliveriesForm } from "@/components/endpoints/recover-deliveries
 import { SendTestEventButton } from "@/components/endpoints/send-test-event-button";
 import { SuccessRate } from "@/components/endpoints/success-rate";
 import { DeliveryCharts } from "@/components/stats/delivery-charts";
+import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { Code } from "@/components/ui/code";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -52,9 +53,7 @@ export default async function EndpointPage({
 
   return (
     <>
-      <Link href={`/${team.slug}/endpoints`} className={`mb-2 inline-block text-sm ${link}`}>
-        ← Endpoints
-      </Link>
+      <BackLink href={`/${team.slug}/endpoints`}>Endpoints</BackLink>
       <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <h1 className="font-mono text-xl font-semibold break-all">{endpoint.url}</h1>

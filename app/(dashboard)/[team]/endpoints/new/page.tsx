@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { EndpointForm } from "@/components/endpoints/endpoint-form";
 import { Card } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeam } from "@/lib/auth/require-team";
 import { hasRole } from "@/lib/auth/roles";
@@ -17,12 +17,7 @@ export default async function NewEndpointPage({ params }: { params: Promise<{ te
 
   return (
     <>
-      <Link
-        href={`/${team.slug}/endpoints`}
-        className="mb-2 inline-block text-sm text-indigo-700 underline dark:text-indigo-300"
-      >
-        ← Endpoints
-      </Link>
+      <BackLink href={`/${team.slug}/endpoints`}>Endpoints</BackLink>
       <PageHeader
         title="New endpoint"
         description="A URL of yours that receives events. Its signing secret is created with it; you can reveal it on the endpoint's page."

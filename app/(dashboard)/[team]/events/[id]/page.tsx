@@ -4,6 +4,7 @@ import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-bad
 import { PayloadViewer } from "@/components/events/payload-viewer";
 import { Card } from "@/components/ui/card";
 import { KeyValueList } from "@/components/ui/key-value-list";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Timestamp } from "@/components/ui/timestamp";
 import { requireTeam } from "@/lib/auth/require-team";
@@ -23,11 +24,7 @@ export default async function EventPage({
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/${team.slug}/events`} className="underline">
-          ← Events
-        </Link>
-      </p>
+      <BackLink href={`/${team.slug}/events`}>Events</BackLink>
       <PageHeader
         title={`Event ${event.id}`}
         description={`${event.type}, received ${event.receivedAt.slice(0, 19).replace("T", " ")} UTC ${event.sourceName ? `from the source “${event.sourceName}”` : "through the API"}.`}

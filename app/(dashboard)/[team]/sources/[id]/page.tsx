@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { publicOrigin } from "@/lib/http/request-origin";
@@ -29,14 +30,7 @@ export default async function SourcePage({
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link
-          href={`/${team.slug}/sources`}
-          className="text-indigo-700 underline dark:text-indigo-400"
-        >
-          ← Sources
-        </Link>
-      </p>
+      <BackLink href={`/${team.slug}/sources`}>Sources</BackLink>
       <PageHeader
         title={source.name}
         description="Give this URL to the sender. Every request to it shows up below as it arrives, accepted or refused."

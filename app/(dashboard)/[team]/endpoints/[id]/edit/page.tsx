@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { EndpointForm } from "@/components/endpoints/endpoint-form";
 import { Card } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { endpointFormValues } from "@/lib/endpoints/endpoint-form";
@@ -19,12 +19,7 @@ export default async function EditEndpointPage({
 
   return (
     <>
-      <Link
-        href={`/${team.slug}/endpoints/${endpoint.id}`}
-        className="mb-2 inline-block text-sm text-indigo-700 underline dark:text-indigo-300"
-      >
-        ← Back to the endpoint
-      </Link>
+      <BackLink href={`/${team.slug}/endpoints/${endpoint.id}`}>Back to the endpoint</BackLink>
       <PageHeader title="Edit endpoint" description={endpoint.url} />
       <Card>
         {hasRole(role, "developer") ? (
