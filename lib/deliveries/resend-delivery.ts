@@ -1,5 +1,6 @@
 import "server-only";
-import { loadDeliveryJobs, deliverJob } from "@/lib/pipeline/deliver";
+import { deliverJob } from "@/lib/pipeline/deliver";
+import { loadDeliveryJob } from "@/lib/pipeline/delivery-jobs";
 import { processDeliveryContext, type DeliveryContext } from "@/lib/pipeline/delivery-context";
 import { NotFoundError } from "@/lib/errors";
 
@@ -11,9 +12,7 @@ export async function resendDelivery(
   params: { teamId: string; deliveryId: string },
   ctx: DeliveryContext = processDeliveryContext(),
 ) {
-  const [job] = (await loadDeliveryJobs(ctx.db, [params.deliveryId])).filter(
-    (j) => j.teamId === params.teamId,
-  );
+  const job = await loadDeliveryJob(ctx.db, params);
   if (!job) throw new NotFoundError("Delivery");
   return deliverJob(ctx, job, "manual");
 }

@@ -3,8 +3,8 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attempts, deliveries } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
-import { claimDueDeliveries } from "@/lib/pipeline/claim";
-import { deliverClaimed } from "@/lib/pipeline/deliver";
+import { claimDueJobs } from "@/lib/pipeline/claim";
+import { deliverJobs } from "@/lib/pipeline/deliver";
 import { createDeliveryContext, type DeliveryContext } from "@/lib/pipeline/delivery-context";
 import { publishEvent } from "@/lib/events/publish-event";
 import { setupTestDatabase } from "@/test/database";
@@ -36,9 +36,9 @@ async function publishTo(teamId: string, n: number) {
 
 async function drain() {
   for (;;) {
-    const ids = await claimDueDeliveries(t.db, { limit: 50, leaseMs: 10_000 });
-    if (ids.length === 0) return;
-    await deliverClaimed(ctx, ids);
+    const jobs = await claimDueJobs(t.db, { limit: 50, leaseMs: 10_000 });
+    if (jobs.length === 0) return;
+    await deliverJobs(ctx, jobs);
   }
 }
 

@@ -1,26 +1,16 @@
 import "server-only";
-import { inArray, sql, type SQL } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { deliveries } from "@/db/schema";
-import type { DeliveryJob } from "./deliver";
+import { jobsFor, type DeliveryJob } from "./delivery-jobs";
 
-/**
- * Claims up to `limit` due deliveries for this worker: pending ones whose time has come, and
- * delivering ones whose lease ran out (their worker died). SKIP LOCKED lets any number of
- * workers claim at once without waiting on or double-claiming each other's rows.
- */
-export async function claimDueDeliveries(
-  db: Executor,
-  params: { limit: number; leaseMs: number },
-): Promise<string[]> {
-  const rows = await db.execute<{ id: string }>(claimDue(params));
-  return rows.map((row) => row.id);
-}
-
-// Exported for its plan test. Two index scans, each on its partial index and stopping at the limit: expired leases first
-// (rare, and never starved by a backlog), then due pending rows in due order. One scan with an
-// OR of both cases cannot use either index in order, and PostgreSQL then reads and sorts every
-// due row on each claim: a cost that grew with the backlog (14 ms per claim at 40k due).
+// The claim of due deliveries (exported for its plan test): pending rows whose time has come and
+// delivering rows whose lease ran out (their worker died). SKIP LOCKED lets any number of
+// workers claim at once without waiting on or double-claiming each other's rows. Two index
+// scans, each on its partial index and stopping at the limit: expired leases first (rare, and
+// never starved by a backlog), then due pending rows in due order. One scan with an OR of both
+// cases cannot use either index in order, and PostgreSQL then reads and sorts every due row on
+// each claim: a cost that grew with the backlog (14 ms per claim at 40k due).
 export function claimDue(params: { limit: number; leaseMs: number }) {
   return sql`
     update deliveries d
@@ -58,66 +48,15 @@ export async function claimJobs(
   params: { ids: string[]; leaseMs: number },
 ): Promise<DeliveryJob[]> {
   if (params.ids.length === 0) return [];
-  return claimedJobs(db, claimByIds(params));
+  return jobsFor(db, claimByIds(params));
 }
 
-/**
- * claimDueDeliveries and loadDeliveryJobs in one round trip, for the worker: the claimed rows
- * come back with the event and endpoint fields needed to send them.
- */
+/** Claims up to `limit` due deliveries and loads what sending them needs, in one round trip. */
 export async function claimDueJobs(
   db: Executor,
   params: { limit: number; leaseMs: number },
 ): Promise<DeliveryJob[]> {
-  return claimedJobs(db, claimDue(params));
-}
-
-/** Runs a claim statement and loads, in the same statement, what the claimed rows need to be sent. */
-async function claimedJobs(db: Executor, claim: SQL): Promise<DeliveryJob[]> {
-  const rows = await db.execute<{
-    id: string;
-    team_id: string;
-    endpoint_id: string;
-    event_id: string;
-    event_type: string;
-    received_at: string | Date;
-    raw_body: Buffer;
-    content_type: string | null;
-    url: string;
-    headers: Record<string, string>;
-    state: DeliveryJob["endpointState"];
-    timeout_ms: number;
-    secret_encrypted: string;
-    previous_secret_encrypted: string | null;
-    previous_secret_expires_at: string | Date | null;
-  }>(sql`
-    with claimed as (${claim})
-    select c.id, c.team_id, c.endpoint_id, e.id as event_id, e.type as event_type, e.received_at,
-           e.raw_body, e.content_type, p.url, p.headers, p.state, p.timeout_ms, p.secret_encrypted,
-           p.previous_secret_encrypted, p.previous_secret_expires_at
-    from claimed c
-    join events e on e.id = c.event_id
-    join endpoints p on p.id = c.endpoint_id`);
-  const date = (value: string | Date) => (value instanceof Date ? value : new Date(value));
-  return rows.map((row) => ({
-    id: row.id,
-    teamId: row.team_id,
-    endpointId: row.endpoint_id,
-    eventId: row.event_id,
-    eventType: row.event_type,
-    eventReceivedAt: date(row.received_at),
-    rawBody: row.raw_body,
-    contentType: row.content_type,
-    url: row.url,
-    endpointHeaders: row.headers,
-    endpointState: row.state,
-    timeoutMs: row.timeout_ms,
-    secretEncrypted: row.secret_encrypted,
-    previousSecretEncrypted: row.previous_secret_encrypted,
-    previousSecretExpiresAt: row.previous_secret_expires_at
-      ? date(row.previous_secret_expires_at)
-      : null,
-  }));
+  return jobsFor(db, claimDue(params));
 }
 
 /** Gives claimed deliveries back (a stopping worker's unsent ones), so they need not wait out the lease. */

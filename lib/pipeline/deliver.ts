@@ -1,41 +1,10 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
-import type { Executor } from "@/db/client";
-import { deliveries, endpoints, events } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import type { DeliveryContext } from "./delivery-context";
+import type { DeliveryJob } from "./delivery-jobs";
 import { sendWebhook } from "./http-send";
 import { recordAttempt, type AttemptRecord } from "./record-attempt";
 import { signatureHeaders } from "./sign";
-
-export type DeliveryJob = Awaited<ReturnType<typeof loadDeliveryJobs>>[number];
-
-/** Everything needed to send the given deliveries, in one query. */
-export async function loadDeliveryJobs(db: Executor, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({
-      id: deliveries.id,
-      teamId: deliveries.teamId,
-      endpointId: deliveries.endpointId,
-      eventId: events.id,
-      eventType: events.type,
-      eventReceivedAt: events.receivedAt,
-      rawBody: events.rawBody,
-      contentType: events.contentType,
-      url: endpoints.url,
-      endpointHeaders: endpoints.headers,
-      endpointState: endpoints.state,
-      timeoutMs: endpoints.timeoutMs,
-      secretEncrypted: endpoints.secretEncrypted,
-      previousSecretEncrypted: endpoints.previousSecretEncrypted,
-      previousSecretExpiresAt: endpoints.previousSecretExpiresAt,
-    })
-    .from(deliveries)
-    .innerJoin(events, eq(events.id, deliveries.eventId))
-    .innerJoin(endpoints, eq(endpoints.id, deliveries.endpointId))
-    .where(inArray(deliveries.id, ids));
-}
 
 // Decrypting is cheap but not free; the same few endpoint secrets sign most deliveries.
 const secretCache = new Map<string, string>();
@@ -118,11 +87,6 @@ export async function sendAttempt(
     result,
     schedule: ctx.schedule,
   };
-}
-
-/** Delivers deliveries this process has claimed; failures are recorded, never thrown. */
-export async function deliverClaimed(ctx: DeliveryContext, ids: string[]): Promise<number> {
-  return deliverJobs(ctx, await loadDeliveryJobs(ctx.db, ids));
 }
 
 /** Sends and records claimed jobs, all at once; failures are recorded, never thrown. */

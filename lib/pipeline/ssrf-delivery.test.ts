@@ -7,8 +7,8 @@ import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
 import { startReceiver } from "@/test/receiver";
 import { FORBIDDEN_TARGETS } from "@/test/ssrf-targets";
-import { claimDueDeliveries } from "./claim";
-import { deliverClaimed } from "./deliver";
+import { claimDueJobs } from "./claim";
+import { deliverJobs } from "./deliver";
 import { createDeliveryContext } from "./delivery-context";
 import { SsrfBlockedError } from "./ssrf";
 
@@ -58,7 +58,7 @@ describe("SSRF guard in the pipeline", () => {
         resolve: async () => ["127.0.0.1"],
       });
       contexts.push(ctx);
-      await deliverClaimed(ctx, await claimDueDeliveries(t.db, { limit: 10, leaseMs: 10_000 }));
+      await deliverJobs(ctx, await claimDueJobs(t.db, { limit: 10, leaseMs: 10_000 }));
       const [attempt] = await t.db
         .select()
         .from(attempts)

@@ -1,8 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { setEndpointState } from "@/lib/endpoints/endpoint-state";
-import { claimDueDeliveries } from "./claim";
-import { deliverClaimed } from "./deliver";
+import { claimDueJobs } from "./claim";
+import { deliverJobs } from "./deliver";
 import type { DeliveryContext } from "./delivery-context";
 
 /** The inspector shows the newest 50; older refusals beyond this many per source are dropped. */
@@ -55,11 +55,11 @@ export async function sweep(ctx: DeliveryContext, options: SweepOptions): Promis
       limit ${options.deleteBatch ?? 1000})
       and status = 'held'`);
 
-  const ids = await claimDueDeliveries(db, {
+  const jobs = await claimDueJobs(db, {
     limit: options.batchLimit ?? 100,
     leaseMs: ctx.leaseMs,
   });
-  const delivered = await deliverClaimed(ctx, ids);
+  const delivered = await deliverJobs(ctx, jobs);
 
   const dead = await db.execute<{ id: string; team_id: string }>(sql`
     select id, team_id from endpoints

@@ -1,6 +1,7 @@
 import "server-only";
 import { claimDueJobs, releaseClaims } from "./claim";
-import { sendAttempt, type DeliveryJob } from "./deliver";
+import { sendAttempt } from "./deliver";
+import type { DeliveryJob } from "./delivery-jobs";
 import type { DeliveryContext } from "./delivery-context";
 import { recordAttempt } from "./record-attempt";
 
