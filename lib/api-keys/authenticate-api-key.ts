@@ -1,11 +1,12 @@
 import "server-only";
 import type { Database } from "@/db/client";
+import { runPrepared } from "@/db/prepared";
 import { HttpProblem } from "@/lib/http/problem";
 import { hashApiKey } from "./api-key-token";
 
 export type ApiPrincipal = { teamId: string; apiKeyId: string };
 
-// Every API request runs this, so it is one round trip, a named prepared statement: the lookup,
+// Every API request runs this, so it is one round trip, a prepared statement: the lookup,
 // and the last-used time, written at most once a minute so a busy key does not write on every
 // request.
 const AUTHENTICATE = `
@@ -30,11 +31,9 @@ export async function authenticateApiKey(
   if (!match) {
     throw new HttpProblem(401, "Send a team API key as `Authorization: Bearer hk_...`.");
   }
-  const [key] = await db.$client.unsafe<{ id: string; team_id: string }[]>(
-    AUTHENTICATE,
-    [hashApiKey(match[1]!)],
-    { prepare: true },
-  );
+  const [key] = await runPrepared<{ id: string; team_id: string }>(db, AUTHENTICATE, [
+    hashApiKey(match[1]!),
+  ]);
   if (!key) throw new HttpProblem(401, "This API key is not valid or has been revoked.");
   return { teamId: key.team_id, apiKeyId: key.id };
 }

@@ -1,18 +1,14 @@
 import "server-only";
 import { isUtf8 } from "node:buffer";
-import type postgres from "postgres";
 import type { Database } from "@/db/client";
 import { newId } from "@/db/ids";
+import { runPrepared } from "@/db/prepared";
 import { IDEMPOTENCY_WINDOW_SQL, type AcceptedEvent, type IncomingEvent } from "./accept-event";
 import { ENDPOINT_MATCHES } from "./fan-out";
 
 // The group-commit path runs a fixed handful of statements per batch whatever its size (one, for
-// a batch without idempotency keys), so it talks to the driver directly: named prepared statements (drizzle's execute runs unnamed ones)
-// with one array parameter per column, unnested server-side. Every statement joins on team id.
-type Sql = postgres.Sql;
-type Row = Record<string, unknown>;
-const run = <T extends Row>(sql: Sql, text: string, params: unknown[]) =>
-  sql.unsafe<T[]>(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
+// a batch without idempotency keys), as named prepared statements (runPrepared) with one array
+// parameter per column, unnested server-side. Every statement joins on team id.
 
 const FIND_KEYS = `
   select k.i::int as i, e.id, e.received_at > now() - ${IDEMPOTENCY_WINDOW_SQL} as fresh
@@ -82,8 +78,8 @@ function jsonBodyText(event: IncomingEvent): string | null {
 }
 
 /** The stored events holding these idempotency keys: batch index → (id, still fresh). */
-async function storedKeys(sql: Sql, batch: IncomingEvent[], indexes: number[]) {
-  const rows = await run<{ i: number; id: string; fresh: boolean }>(sql, FIND_KEYS, [
+async function storedKeys(db: Database, batch: IncomingEvent[], indexes: number[]) {
+  const rows = await runPrepared<{ i: number; id: string; fresh: boolean }>(db, FIND_KEYS, [
     column(indexes, (i) => batch[i]!.teamId),
     column(indexes, (i) => batch[i]!.idempotencyKey),
   ]);
@@ -99,7 +95,6 @@ async function storedKeys(sql: Sql, batch: IncomingEvent[], indexes: number[]) {
  * the others answer its id and create nothing). Answers are in the batch's order.
  */
 export async function acceptBatch(db: Database, batch: IncomingEvent[]): Promise<AcceptedEvent[]> {
-  const sql = db.$client;
   const results: (AcceptedEvent | undefined)[] = new Array(batch.length);
   const firstWithKey = new Map<string, number>();
   const sameKeyAs = new Map<number, number>();
@@ -113,11 +108,11 @@ export async function acceptBatch(db: Database, batch: IncomingEvent[]): Promise
 
   const keyed = [...firstWithKey.values()];
   if (keyed.length > 0) {
-    const found = await storedKeys(sql, batch, keyed);
+    const found = await storedKeys(db, batch, keyed);
     const stale = [...found].filter(([, row]) => !row.fresh);
     for (const [i, row] of found) if (row.fresh) results[i] = duplicateOf(row.id);
     if (stale.length > 0)
-      await run(sql, RELEASE_KEYS, [
+      await runPrepared(db, RELEASE_KEYS, [
         column(stale, ([i]) => batch[i]!.teamId),
         column(stale, ([, row]) => row.id),
       ]);
@@ -130,7 +125,7 @@ export async function acceptBatch(db: Database, batch: IncomingEvent[]): Promise
   type Inserted = { event_id: string; id: string | null; status: string | null };
   const rows = await (fresh.length === 0
     ? Promise.resolve([] as Inserted[])
-    : run<Inserted>(sql, INSERT_EVENTS_AND_DELIVERIES, [
+    : runPrepared<Inserted>(db, INSERT_EVENTS_AND_DELIVERIES, [
         column(fresh, (f) => f.id),
         column(fresh, (f) => f.event.teamId),
         column(fresh, (f) => f.event.sourceId),
@@ -165,11 +160,11 @@ export async function acceptBatch(db: Database, batch: IncomingEvent[]): Promise
   // A key lost to a concurrent request (another process) that committed first.
   const lost = fresh.filter((f) => !stored.has(f.id)).map((f) => f.i);
   if (lost.length > 0)
-    for (const [i, row] of await storedKeys(sql, batch, lost)) results[i] = duplicateOf(row.id);
+    for (const [i, row] of await storedKeys(db, batch, lost)) results[i] = duplicateOf(row.id);
 
   const duplicates = results.flatMap((r, i) => (r?.duplicate ? [{ i, r }] : []));
   if (duplicates.length > 0) {
-    const rows = await run<{ event_id: string; id: string }>(sql, DELIVERIES_OF, [
+    const rows = await runPrepared<{ event_id: string; id: string }>(db, DELIVERIES_OF, [
       column(duplicates, (d) => batch[d.i]!.teamId),
       column(duplicates, (d) => d.r.eventId),
     ]);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "@/db/client";
+import { runPrepared } from "@/db/prepared";
 import type { sources } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import type { VerificationConfig } from "./verify-source";
@@ -15,8 +16,7 @@ export type IngestSource = {
 
 type SourceRow = typeof sources.$inferSelect;
 
-// Every ingest request runs this lookup, so it skips the query builder and runs as a named
-// prepared statement: parsed and planned once per connection, not per request.
+// Every ingest request that misses the source cache runs this lookup: a prepared statement.
 const FIND_BY_TOKEN = `
   select id, team_id, paused, verification_kind, verification_secret_encrypted,
     verification_header, verification_encoding, event_type_rule_kind, event_type_rule_value
@@ -24,19 +24,17 @@ const FIND_BY_TOKEN = `
 
 /** The source an ingest token belongs to, or null when no source has it. */
 export async function findIngestSource(db: Database, token: string): Promise<IngestSource | null> {
-  const [source] = await db.$client.unsafe<
-    {
-      id: string;
-      team_id: string;
-      paused: boolean;
-      verification_kind: SourceRow["verificationKind"];
-      verification_secret_encrypted: string | null;
-      verification_header: string | null;
-      verification_encoding: SourceRow["verificationEncoding"];
-      event_type_rule_kind: SourceRow["eventTypeRuleKind"];
-      event_type_rule_value: string | null;
-    }[]
-  >(FIND_BY_TOKEN, [token], { prepare: true });
+  const [source] = await runPrepared<{
+    id: string;
+    team_id: string;
+    paused: boolean;
+    verification_kind: SourceRow["verificationKind"];
+    verification_secret_encrypted: string | null;
+    verification_header: string | null;
+    verification_encoding: SourceRow["verificationEncoding"];
+    event_type_rule_kind: SourceRow["eventTypeRuleKind"];
+    event_type_rule_value: string | null;
+  }>(db, FIND_BY_TOKEN, [token]);
   if (!source) return null;
   return {
     id: source.id,
