@@ -4,9 +4,8 @@ import { auditLog, deliveries, endpoints } from "@/db/schema";
 import { publishEvent } from "@/lib/events/publish-event";
 import { NotFoundError } from "@/lib/errors";
 import { setupTestDatabase } from "@/test/database";
-import { createTeam } from "@/test/fixtures";
+import { createParkedEndpoint, createTeam } from "@/test/fixtures";
 import { changeEndpointState } from "./change-endpoint-state";
-import { createEndpoint } from "./create-endpoint";
 
 const t = setupTestDatabase();
 
@@ -23,10 +22,7 @@ async function deliveryStatus(id: string) {
 describe("change endpoint state", () => {
   it("disables and pauses with a reason, holding waiting deliveries, and enabling releases them", async () => {
     const team = await createTeam(t.db);
-    const endpoint = await createEndpoint(t.db, {
-      teamId: team.id,
-      input: { url: "http://127.0.0.1:9/state" },
-    });
+    const endpoint = await createParkedEndpoint(t.db, team.id, "/state");
     const { deliveryIds } = await publishEvent(t.db, {
       teamId: team.id,
       input: { type: "t", payload: {} },
@@ -63,10 +59,7 @@ describe("change endpoint state", () => {
   it("refuses another team's endpoint and changes nothing", async () => {
     const team = await createTeam(t.db);
     const other = await createTeam(t.db);
-    const endpoint = await createEndpoint(t.db, {
-      teamId: team.id,
-      input: { url: "http://127.0.0.1:9/other" },
-    });
+    const endpoint = await createParkedEndpoint(t.db, team.id, "/other");
     await expect(
       changeEndpointState(t.db, { teamId: other.id, endpointId: endpoint.id, state: "disabled" }),
     ).rejects.toBeInstanceOf(NotFoundError);

@@ -3,9 +3,8 @@ import { describe, expect, it } from "vitest";
 import { endpointStatsHourly } from "@/db/schema";
 import { publishEvent } from "@/lib/events/publish-event";
 import { setupTestDatabase } from "@/test/database";
-import { createTeam } from "@/test/fixtures";
+import { createParkedEndpoint, createTeam } from "@/test/fixtures";
 import { changeEndpointState } from "./change-endpoint-state";
-import { createEndpoint } from "./create-endpoint";
 import { listEndpointHealth } from "./endpoint-health";
 
 const t = setupTestDatabase();
@@ -15,18 +14,9 @@ describe("endpoint health", () => {
   it("reads the 24 h success rate from the rollup, the last status and the held count, per team", async () => {
     const team = await createTeam(t.db);
     const other = await createTeam(t.db);
-    const busy = await createEndpoint(t.db, {
-      teamId: team.id,
-      input: { url: "http://127.0.0.1:9/busy" },
-    });
-    const quiet = await createEndpoint(t.db, {
-      teamId: team.id,
-      input: { url: "http://127.0.0.1:9/quiet" },
-    });
-    const foreign = await createEndpoint(t.db, {
-      teamId: other.id,
-      input: { url: "http://127.0.0.1:9/foreign" },
-    });
+    const busy = await createParkedEndpoint(t.db, team.id, "/busy");
+    const quiet = await createParkedEndpoint(t.db, team.id, "/quiet");
+    const foreign = await createParkedEndpoint(t.db, other.id, "/foreign");
     await t.db.insert(endpointStatsHourly).values([
       {
         teamId: team.id,

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/database";
-import { createTeam } from "@/test/fixtures";
+import { createParkedEndpoint, createTeam } from "@/test/fixtures";
 import { createEndpoint } from "./create-endpoint";
 import { listEndpointPage } from "./list-endpoint-page";
 
@@ -13,7 +13,7 @@ describe("endpoint pages", () => {
     const other = await createTeam(t.db);
     for (let i = 0; i < 7; i++)
       await createEndpoint(t.db, { teamId: team.id, input: { url: `http://127.0.0.1:9/${i}` } });
-    await createEndpoint(t.db, { teamId: other.id, input: { url: "http://127.0.0.1:9/other" } });
+    await createParkedEndpoint(t.db, other.id, "/other");
     // Three share one instant; two differ by microseconds only.
     await t.db.execute(
       sql`update endpoints set created_at = '2026-01-01T00:00:00.000100Z' where team_id = ${team.id} and url like '%/0' or url like '%/1' or url like '%/2'`,

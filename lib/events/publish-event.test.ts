@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { deliveries, events } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { setupTestDatabase } from "@/test/database";
-import { createTeam } from "@/test/fixtures";
+import { createParkedEndpoint, createTeam } from "@/test/fixtures";
 import { publishEvent } from "./publish-event";
 
 const t = setupTestDatabase();
@@ -19,10 +19,7 @@ describe("publishEvent", () => {
       teamId: team.id,
       input: { url: "http://127.0.0.1:9/b", eventTypes: ["order.refunded"] },
     });
-    const all = await createEndpoint(t.db, {
-      teamId: team.id,
-      input: { url: "http://127.0.0.1:9/c" },
-    });
+    const all = await createParkedEndpoint(t.db, team.id, "/c");
     const paused = await createEndpoint(t.db, {
       teamId: team.id,
       input: { url: "http://127.0.0.1:9/d", enabled: false },

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { deliveries, events } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { setupTestDatabase } from "@/test/database";
-import { createTeam } from "@/test/fixtures";
+import { createParkedEndpoint, createTeam } from "@/test/fixtures";
 import { acceptBatch } from "./accept-batch";
 import type { IncomingEvent } from "./accept-event";
 
@@ -25,10 +25,7 @@ describe("acceptBatch", () => {
   it("stores a batch in one go, fanning out by type, and dedupes keys within the batch and against stored events", async () => {
     const team = await createTeam(t.db);
     const other = await createTeam(t.db);
-    const all = await createEndpoint(t.db, {
-      teamId: team.id,
-      input: { url: "http://127.0.0.1:9/a" },
-    });
+    const all = await createParkedEndpoint(t.db, team.id, "/a");
     const paidOnly = await createEndpoint(t.db, {
       teamId: team.id,
       input: { url: "http://127.0.0.1:9/b", eventTypes: ["order.paid"] },

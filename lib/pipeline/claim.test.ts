@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { setupTestDatabase } from "@/test/database";
-import { createTeam } from "@/test/fixtures";
+import { createParkedEndpoint, createTeam } from "@/test/fixtures";
 import { claimDue, claimDueJobs } from "./claim";
 
 const t = setupTestDatabase();
@@ -10,10 +9,7 @@ const t = setupTestDatabase();
 describe("claiming due deliveries", () => {
   it("takes expired leases first, then due rows in order, through the partial indexes alone", async () => {
     const team = await createTeam(t.db);
-    const endpoint = await createEndpoint(t.db, {
-      teamId: team.id,
-      input: { url: "http://127.0.0.1:9/x" },
-    });
+    const endpoint = await createParkedEndpoint(t.db, team.id, "/x");
     // A backlog large enough that reading it all would be the planner's choice if it could not
     // use the indexes in order (as with one OR of both cases).
     await t.db.execute(sql`

@@ -2,10 +2,9 @@ import { createHmac } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliveries, events, ingestRejections } from "@/db/schema";
-import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { createSource } from "@/lib/sources/source-mutations";
 import { createTestDatabase, setupTestDatabase } from "@/test/database";
-import { createTeam } from "@/test/fixtures";
+import { createParkedEndpoint, createTeam } from "@/test/fixtures";
 import { startIngestServer, type IngestServer } from "./ingest-server";
 
 const t = setupTestDatabase();
@@ -28,7 +27,7 @@ afterAll(async () => {
 
 async function sourceWith(options: { paused?: boolean; verified?: boolean } = {}) {
   const team = await createTeam(t.db);
-  await createEndpoint(t.db, { teamId: team.id, input: { url: "http://127.0.0.1:9/hook" } });
+  await createParkedEndpoint(t.db, team.id);
   const source = await createSource(t.db, {
     teamId: team.id,
     input: {
@@ -209,7 +208,7 @@ describe("standalone ingest listener on a failing database", () => {
     const copy = await createTestDatabase();
     const { db } = copy;
     const team = await createTeam(db);
-    await createEndpoint(db, { teamId: team.id, input: { url: "http://127.0.0.1:9/hook" } });
+    await createParkedEndpoint(db, team.id);
     const source = await createSource(db, {
       teamId: team.id,
       input: { name: "doomed", verification: { kind: "none" } },

@@ -5,13 +5,12 @@ import { Webhook } from "standardwebhooks";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { deliveries, events, ingestRejections } from "@/db/schema";
-import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { NotFoundError } from "@/lib/errors";
 import { HttpProblem } from "@/lib/http/problem";
 import { readBodyCapped } from "@/lib/http/read-body";
 import { createSource, deleteSource, updateSource } from "@/lib/sources/source-mutations";
 import { setupTestDatabase } from "@/test/database";
-import { createTeam } from "@/test/fixtures";
+import { createParkedEndpoint, createTeam } from "@/test/fixtures";
 import { ingestRequest } from "./ingest";
 
 const t = setupTestDatabase();
@@ -135,10 +134,7 @@ const providers: Provider[] = [
 
 async function sourceFor(provider: Provider, paused = false) {
   const team = await createTeam(t.db);
-  const endpoint = await createEndpoint(t.db, {
-    teamId: team.id,
-    input: { url: "http://127.0.0.1:9/hook" },
-  });
+  const endpoint = await createParkedEndpoint(t.db, team.id);
   const source = await createSource(t.db, {
     teamId: team.id,
     input: {
@@ -278,7 +274,7 @@ describe("ingest", () => {
 describe("the source cache", () => {
   it("applies a pause, a resume and a deletion made in this process to the very next request", async () => {
     const team = await createTeam(t.db);
-    await createEndpoint(t.db, { teamId: team.id, input: { url: "http://127.0.0.1:9/hook" } });
+    await createParkedEndpoint(t.db, team.id);
     const source = await createSource(t.db, { teamId: team.id, input: { name: "Shop" } });
     const statusOfNext = async () => {
       const accepted = await send(source.ingestToken, { body: "{}", headers: {} });

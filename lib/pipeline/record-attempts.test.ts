@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { attempts, deliveries, endpoints, endpointStatsHourly } from "@/db/schema";
-import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { publishEvent } from "@/lib/events/publish-event";
 import { setupTestDatabase } from "@/test/database";
-import { createTeam } from "@/test/fixtures";
+import { createParkedEndpoint, createTeam } from "@/test/fixtures";
 import type { SendResult } from "./http-send";
 import type { AttemptRecord } from "./next-state";
 import { recordAttempt } from "./record-attempt";
@@ -26,10 +25,7 @@ const answered = (status: number): SendResult => ({
 
 async function setup(events: number) {
   const team = await createTeam(t.db);
-  const endpoint = await createEndpoint(t.db, {
-    teamId: team.id,
-    input: { url: "http://127.0.0.1:9/x" },
-  });
+  const endpoint = await createParkedEndpoint(t.db, team.id, "/x");
   const ids: string[] = [];
   for (let i = 0; i < events; i++)
     ids.push(

@@ -1,11 +1,10 @@
 import { sign as githubSign } from "@octokit/webhooks-methods";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { NotFoundError } from "@/lib/errors";
 import { ingestRequest } from "@/lib/pipeline/ingest";
 import { setupTestDatabase } from "@/test/database";
-import { createTeam } from "@/test/fixtures";
+import { createParkedEndpoint, createTeam } from "@/test/fixtures";
 import { createSource } from "./source-mutations";
 import { inspectBody, listSourceRequests } from "./source-requests";
 
@@ -49,10 +48,7 @@ async function backdate(teamId: string, ids: string[]) {
 describe("listSourceRequests", () => {
   it("merges accepted and rejected requests newest first, with each event's deliveries", async () => {
     const { team, source } = await teamWithSource();
-    const endpoint = await createEndpoint(t.db, {
-      teamId: team.id,
-      input: { url: "http://127.0.0.1:9/inspector" },
-    });
+    const endpoint = await createParkedEndpoint(t.db, team.id, "/inspector");
     const first = await post(source.ingestToken, '{"n":1}', SECRET);
     await post(source.ingestToken, '{"n":2}', "wrong");
     const third = await post(source.ingestToken, "not json", SECRET);

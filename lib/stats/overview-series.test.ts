@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { setupTestDatabase } from "@/test/database";
-import { createTeam } from "@/test/fixtures";
+import { createParkedEndpoint, createTeam } from "@/test/fixtures";
 import { overviewSeries } from "./overview-series";
 
 const t = setupTestDatabase();
@@ -11,18 +10,9 @@ describe("overview series", () => {
   it("fills every bucket of the range and rates attempts and deliveries from the rollup", async () => {
     const team = await createTeam(t.db);
     const other = await createTeam(t.db);
-    const a = await createEndpoint(t.db, {
-      teamId: team.id,
-      input: { url: "http://127.0.0.1:9/a" },
-    });
-    const b = await createEndpoint(t.db, {
-      teamId: team.id,
-      input: { url: "http://127.0.0.1:9/b" },
-    });
-    const c = await createEndpoint(t.db, {
-      teamId: other.id,
-      input: { url: "http://127.0.0.1:9/c" },
-    });
+    const a = await createParkedEndpoint(t.db, team.id, "/a");
+    const b = await createParkedEndpoint(t.db, team.id, "/b");
+    const c = await createParkedEndpoint(t.db, other.id, "/c");
     const now = new Date("2026-03-02T12:30:00Z");
     await t.db.execute(sql`insert into endpoint_stats_hourly
       (team_id, endpoint_id, hour, attempts_succeeded, attempts_failed, deliveries_succeeded,

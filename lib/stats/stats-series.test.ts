@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { setupTestDatabase } from "@/test/database";
-import { createTeam } from "@/test/fixtures";
+import { createParkedEndpoint, createTeam } from "@/test/fixtures";
 import { histogramQuantile } from "./histogram";
 import { statsSeries } from "./stats-series";
 
@@ -18,18 +17,9 @@ describe("stats", () => {
   it("sums the hourly rollup into hour or day buckets, per team and endpoint", async () => {
     const team = await createTeam(t.db);
     const other = await createTeam(t.db);
-    const a = await createEndpoint(t.db, {
-      teamId: team.id,
-      input: { url: "http://127.0.0.1:9/a" },
-    });
-    const b = await createEndpoint(t.db, {
-      teamId: team.id,
-      input: { url: "http://127.0.0.1:9/b" },
-    });
-    const c = await createEndpoint(t.db, {
-      teamId: other.id,
-      input: { url: "http://127.0.0.1:9/c" },
-    });
+    const a = await createParkedEndpoint(t.db, team.id, "/a");
+    const b = await createParkedEndpoint(t.db, team.id, "/b");
+    const c = await createParkedEndpoint(t.db, other.id, "/c");
     const row = (
       teamId: string,
       endpointId: string,
