@@ -1,11 +1,10 @@
 "use server";
 
 import { notFound } from "next/navigation";
-import { ZodError } from "zod";
 import { requireTeam } from "@/lib/auth/require-team";
+import { actionFailure } from "@/lib/http/action-failure";
 import { resendDelivery } from "@/lib/deliveries/resend-delivery";
 import { resendMany } from "@/lib/deliveries/resend-many";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 
 const ROLE_MESSAGE = "Viewers cannot resend deliveries; ask a developer or an admin.";
 
@@ -20,9 +19,7 @@ export async function resendDeliveryAction(
     const attempt = await resendDelivery({ teamId: team.id, deliveryId });
     return { status: attempt.status };
   } catch (error) {
-    if (error instanceof ForbiddenError) return { error: ROLE_MESSAGE };
-    if (error instanceof NotFoundError) notFound();
-    throw error;
+    return actionFailure(error, ROLE_MESSAGE);
   }
 }
 
@@ -43,8 +40,6 @@ export async function bulkResendAction(
     if (totals.sent === 0 && totals.notFound > 0) notFound();
     return { sent: totals.sent, succeeded: totals.succeeded };
   } catch (error) {
-    if (error instanceof ForbiddenError) return { error: ROLE_MESSAGE };
-    if (error instanceof ZodError) return { error: error.issues[0]?.message };
-    throw error;
+    return actionFailure(error, ROLE_MESSAGE);
   }
 }

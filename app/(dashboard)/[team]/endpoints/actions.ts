@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { z, ZodError } from "zod";
 import { requireTeam } from "@/lib/auth/require-team";
 import { recoverFailedDeliveries } from "@/lib/deliveries/recover-deliveries";
@@ -21,7 +21,8 @@ import { rotateEndpointSecret } from "@/lib/endpoints/rotate-endpoint-secret";
 import { sendTestEvent } from "@/lib/endpoints/send-test-event";
 import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
 import { getEnv } from "@/lib/env";
-import { ForbiddenError, InputError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/errors";
+import { actionFailure } from "@/lib/http/action-failure";
 import { deliverAfterResponse } from "@/lib/pipeline/deliver-now";
 
 const ROLE_MESSAGE = "Your role in this team does not allow changing endpoints.";
@@ -34,15 +35,6 @@ async function developerTeam(teamSlug: string) {
     if (error instanceof ForbiddenError) return { error: ROLE_MESSAGE };
     throw error;
   }
-}
-
-/** Another team's endpoint is simply not there for this caller: 404, as pages answer. */
-function failure(error: unknown): { error: string } {
-  if (error instanceof NotFoundError) notFound();
-  if (error instanceof ForbiddenError || error instanceof InputError)
-    return { error: error.message };
-  if (error instanceof ZodError) return { error: error.issues[0]?.message ?? "Invalid input." };
-  throw error;
 }
 
 export type EndpointFormState = {
@@ -61,7 +53,7 @@ async function saveEndpoint(
   if (!gate.ctx) return { error: gate.error, values };
   const { db, team, actor } = gate.ctx;
   // Another team's endpoint is a 404 whatever the form holds.
-  if (endpointId) await getEndpointRow(db, { teamId: team.id, endpointId }).catch(failure);
+  if (endpointId) await getEndpointRow(db, { teamId: team.id, endpointId }).catch(actionFailure);
   const parsed = endpointInputFromForm(values);
   const invalid = (fieldErrors: EndpointFieldErrors) => ({
     error: "The endpoint was not saved: check the fields marked below.",
@@ -78,7 +70,7 @@ async function saveEndpoint(
   } catch (error) {
     const fieldErrors = endpointErrorFields(error);
     if (fieldErrors) return invalid(fieldErrors);
-    return failure(error);
+    return actionFailure(error);
   }
   revalidatePath(`/${team.slug}/endpoints`, "layout");
   redirect(`/${team.slug}/endpoints/${id}`);
@@ -114,7 +106,7 @@ export async function setEndpointStateAction(
   try {
     await changeEndpointState(db, { teamId: team.id, endpointId, state: parsed.data, actor });
   } catch (error) {
-    return failure(error);
+    return actionFailure(error);
   }
   revalidatePath(`/${team.slug}/endpoints`, "layout");
   return {};
@@ -130,7 +122,7 @@ export async function revealEndpointSecretAction(
   try {
     return await revealEndpointSecret(db, { teamId: team.id, endpointId, actor });
   } catch (error) {
-    return failure(error);
+    return actionFailure(error);
   }
 }
 
@@ -146,7 +138,7 @@ export async function rotateEndpointSecretAction(
     revalidatePath(`/${team.slug}/endpoints/${endpointId}`);
     return { secret, graceHours: Math.round(getEnv().SECRET_ROTATION_GRACE / 3_600_000) };
   } catch (error) {
-    return failure(error);
+    return actionFailure(error);
   }
 }
 
@@ -163,7 +155,7 @@ export async function sendTestEventAction(
     revalidatePath(`/${team.slug}/endpoints/${endpointId}`);
     return { eventId: sent.eventId, held: sent.held };
   } catch (error) {
-    return failure(error);
+    return actionFailure(error);
   }
 }
 
@@ -187,7 +179,7 @@ export async function recoverDeliveriesAction(
     return { count };
   } catch (error) {
     if (error instanceof ZodError) return { error: "Pick the date and time to recover from." };
-    return failure(error);
+    return actionFailure(error);
   }
 }
 
@@ -201,7 +193,7 @@ export async function deleteEndpointAction(
   try {
     await deleteEndpoint(db, { teamId: team.id, endpointId, actor });
   } catch (error) {
-    return failure(error);
+    return actionFailure(error);
   }
   revalidatePath(`/${team.slug}/endpoints`, "layout");
   redirect(`/${team.slug}/endpoints`);

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { requireTeam } from "@/lib/auth/require-team";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { actionFailure } from "@/lib/http/action-failure";
 import {
   missingRuleValue,
   readSourceForm,
@@ -31,13 +31,6 @@ export type SourceActionResult = { error?: string };
 
 const ROLE_MESSAGE = "Your role does not allow changing sources: ask a developer, admin or owner.";
 
-/** Another team's source is simply not there (404, as pages do); a low role gets a message. */
-function refusal(error: unknown): SourceActionResult {
-  if (error instanceof NotFoundError) notFound();
-  if (error instanceof ForbiddenError) return { error: ROLE_MESSAGE };
-  throw error;
-}
-
 function invalid(values: SourceFormValues, errors: SourceFormErrors): SourceFormState {
   return { error: "Check the fields marked below.", fieldErrors: errors, values };
 }
@@ -61,7 +54,7 @@ export async function createSourceAction(
     created = await createSource(db, { teamId: team.id, input, actor });
   } catch (error) {
     if (error instanceof ZodError) return invalid(values, sourceFormErrors(error));
-    return { ...refusal(error), values };
+    return { ...actionFailure(error, ROLE_MESSAGE), values };
   }
   revalidatePath(`/${teamSlug}/sources`);
   redirect(`/${teamSlug}/sources/${created.id}`);
@@ -87,7 +80,7 @@ export async function updateSourceAction(
     await updateSource(db, { teamId: team.id, sourceId: current.id, input, actor });
   } catch (error) {
     if (error instanceof ZodError) return invalid(values, sourceFormErrors(error));
-    return { ...refusal(error), values };
+    return { ...actionFailure(error, ROLE_MESSAGE), values };
   }
   revalidatePath(`/${teamSlug}/sources`, "layout");
   redirect(`/${teamSlug}/sources/${sourceId}`);
@@ -104,7 +97,7 @@ export async function setSourcePausedAction(
     await updateSource(db, { teamId: team.id, sourceId, input: { paused }, actor });
   } catch (error) {
     if (error instanceof ZodError) return { error: "Paused must be true or false." };
-    return refusal(error);
+    return actionFailure(error, ROLE_MESSAGE);
   }
   revalidatePath(`/${teamSlug}/sources`, "layout");
   return {};
@@ -118,7 +111,7 @@ export async function deleteSourceAction(
     const { db, team, actor } = await requireTeam(teamSlug, "developer");
     await deleteSource(db, { teamId: team.id, sourceId, actor });
   } catch (error) {
-    return refusal(error);
+    return actionFailure(error, ROLE_MESSAGE);
   }
   revalidatePath(`/${teamSlug}/sources`);
   redirect(`/${teamSlug}/sources`);

@@ -1,25 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
-import { ZodError } from "zod";
+import { redirect } from "next/navigation";
 import { requireTeam } from "@/lib/auth/require-team";
-import { ForbiddenError, InputError, NotFoundError } from "@/lib/errors";
+import { actionFailure } from "@/lib/http/action-failure";
 import { publicOrigin } from "@/lib/http/request-origin";
 import { createInvitation, revokeInvitation } from "@/lib/teams/invitations";
 import { changeMemberRole, removeMember } from "@/lib/teams/members";
 
 export type ActionResult = { error?: string; inviteUrl?: string };
-
-/** Turns the errors a member change can raise into the message the form shows. */
-function failure(error: unknown): ActionResult {
-  if (error instanceof ZodError) return { error: error.issues[0]?.message ?? "Invalid input." };
-  // Another team's member or invitation is simply not there for this caller: 404, as pages do.
-  if (error instanceof NotFoundError) notFound();
-  if (error instanceof ForbiddenError || error instanceof InputError)
-    return { error: error.message };
-  throw error;
-}
 
 export async function inviteAction(
   teamSlug: string,
@@ -37,7 +26,7 @@ export async function inviteAction(
     revalidatePath(`/${team.slug}/settings/members`);
     return { inviteUrl: `${await publicOrigin()}/invite/${token}` };
   } catch (error) {
-    return failure(error);
+    return actionFailure(error);
   }
 }
 
@@ -51,7 +40,7 @@ export async function revokeInvitationAction(
     revalidatePath(`/${team.slug}/settings/members`);
     return {};
   } catch (error) {
-    return failure(error);
+    return actionFailure(error);
   }
 }
 
@@ -66,7 +55,7 @@ export async function changeRoleAction(
     revalidatePath(`/${team.slug}/settings/members`);
     return {};
   } catch (error) {
-    return failure(error);
+    return actionFailure(error);
   }
 }
 
@@ -78,7 +67,7 @@ export async function removeMemberAction(teamSlug: string, userId: string): Prom
     await removeMember(db, { teamId: team.id, userId, byRole, actor });
     revalidatePath(`/${team.slug}/settings/members`);
   } catch (error) {
-    return failure(error);
+    return actionFailure(error);
   }
   if (leaving) redirect("/");
   return {};
