@@ -1,5 +1,6 @@
 import "server-only";
 import { inArray, sql } from "drizzle-orm";
+import { textArray } from "@/db/prepared";
 import type { Executor } from "@/db/client";
 import { deliveries } from "@/db/schema";
 import { jobsFor, type DeliveryJob } from "./delivery-jobs";
@@ -36,7 +37,7 @@ function claimByIds(params: { ids: string[]; leaseMs: number }) {
     set status = 'delivering', lease_until = now() + ${params.leaseMs} * interval '1 millisecond', updated_at = now()
     where d.id in (
       select id from deliveries
-      where ${inArray(deliveries.id, params.ids)}
+      where id = any(${textArray(params.ids)})
         and status = 'pending' and next_attempt_at <= now()
       for update skip locked)
     returning d.id, d.team_id, d.endpoint_id, d.event_id`;

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { executePrepared } from "@/db/prepared";
 import type { endpoints } from "@/db/schema";
 
 /** Everything needed to sign and send one attempt of one delivery. */
@@ -47,14 +48,18 @@ const date = (value: string | Date) => (value instanceof Date ? value : new Date
  * in the same statement: a claim's `update … returning`, or a plain select. One round trip.
  */
 export async function jobsFor(db: Executor, deliveryRows: SQL): Promise<DeliveryJob[]> {
-  const rows = await db.execute<Row>(sql`
+  // Prepared: the worker's claim runs through here on every batch.
+  const rows = await executePrepared<Row>(
+    db,
+    sql`
     with d as (${deliveryRows})
     select d.id, d.team_id, d.endpoint_id, e.id as event_id, e.type as event_type, e.received_at,
            e.raw_body, e.content_type, p.url, p.headers, p.state, p.timeout_ms, p.secret_encrypted,
            p.previous_secret_encrypted, p.previous_secret_expires_at
     from d
     join events e on e.id = d.event_id and e.team_id = d.team_id
-    join endpoints p on p.id = d.endpoint_id and p.team_id = d.team_id`);
+    join endpoints p on p.id = d.endpoint_id and p.team_id = d.team_id`,
+  );
   return rows.map((row) => ({
     id: row.id,
     teamId: row.team_id,

@@ -1,32 +1,36 @@
 import "server-only";
-import { and, eq, Param, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { newId } from "@/db/ids";
-import { endpoints } from "@/db/schema";
+import { executePrepared, textArray } from "@/db/prepared";
 import { setEndpointState } from "@/lib/endpoints/endpoint-state";
 import { recordAttemptStats, type AttemptStats } from "@/lib/stats/record-attempt-stats";
 import { nextState, type AttemptRecord, type DeliveryStatus } from "./next-state";
 
 export type RecordedAttempt = { attemptId: string; status: DeliveryStatus };
 
-// One array parameter (the driver escapes it), however many attempts the batch holds.
-const textArray = (values: (string | null)[]) => sql`${new Param(values)}::text[]`;
-
-/** The endpoint's failure streak after these attempts, in the order they were made. */
-function streakUpdate(records: AttemptRecord[]) {
+/**
+ * The endpoint's failure streak after these attempts, in the order they were made: the failures
+ * since the last success start a new streak (from now), or extend the one under way if none of
+ * these attempts succeeded.
+ */
+function streakUpdate(params: { endpointId: string; teamId: string; records: AttemptRecord[] }) {
+  const { records } = params;
   const last = records[records.length - 1]!;
   const lastSuccess = records.findLastIndex((r) => r.result.ok);
   const failuresAfter = records.length - 1 - lastSuccess;
-  const base = { lastAttemptAt: last.startedAt, lastStatusCode: last.result.status };
-  if (lastSuccess === -1)
-    return {
-      ...base,
-      failingSince: sql`coalesce(${endpoints.failingSince}, now())`,
-      consecutiveFailures: sql`${endpoints.consecutiveFailures} + ${failuresAfter}`,
-    };
-  return failuresAfter === 0
-    ? { ...base, failingSince: null, consecutiveFailures: 0 }
-    : { ...base, failingSince: sql`now()`, consecutiveFailures: failuresAfter };
+  const anySuccess = lastSuccess !== -1;
+  return sql`
+    update endpoints set
+      last_attempt_at = ${last.startedAt.toISOString()}::timestamptz,
+      last_status_code = ${last.result.status}::int,
+      failing_since = case
+        when not ${anySuccess}::boolean then coalesce(failing_since, now())
+        when ${failuresAfter}::int = 0 then null
+        else now() end,
+      consecutive_failures = case when ${anySuccess}::boolean then 0 else consecutive_failures end
+        + ${failuresAfter}::int
+    where id = ${params.endpointId} and team_id = ${params.teamId}`;
 }
 
 /**
@@ -41,14 +45,17 @@ export async function recordAttempts(
   records: AttemptRecord[],
 ): Promise<RecordedAttempt[]> {
   const ids = records.map((r) => r.delivery.id);
-  const counted = await tx.execute<{
+  const counted = await executePrepared<{
     id: string;
     attempt_count: number;
     previous: DeliveryStatus;
-  }>(sql`
+  }>(
+    tx,
+    sql`
     select id, attempt_count + 1 as attempt_count, status as previous from deliveries
     where (id, team_id) in (select * from unnest(${textArray(ids)}, ${textArray(records.map((r) => r.delivery.teamId))}))
-    order by id for update`);
+    order by id for update`,
+  );
   const byId = new Map(counted.map((row) => [row.id, row]));
 
   const rows = records.map((record) => {
@@ -70,7 +77,9 @@ export async function recordAttempts(
   // for each answer (the driver pipelines them on the transaction's connection), in this order.
   const writes: Promise<unknown>[] = [];
   writes.push(
-    tx.execute(sql`
+    executePrepared(
+      tx,
+      sql`
     update deliveries d set
       attempt_count = v.number::int,
       status = v.status::delivery_status,
@@ -92,7 +101,8 @@ export async function recordAttempts(
       ${textArray(col((r) => (r.record.result.status === null ? null : String(r.record.result.status))))},
       ${textArray(col((r) => r.record.result.errorMessage))}
     ) as v(id, team_id, number, status, keep_next, next_at, release, started_at, code, error)
-    where d.id = v.id and d.team_id = v.team_id`),
+    where d.id = v.id and d.team_id = v.team_id`,
+    ),
   );
 
   // Arrays, one per column, rather than a VALUES list: the statement and its parameters stay
@@ -100,7 +110,9 @@ export async function recordAttempts(
   const json = (value: Record<string, string> | null) =>
     value === null ? null : JSON.stringify(value);
   writes.push(
-    tx.execute(sql`
+    executePrepared(
+      tx,
+      sql`
     insert into attempts (id, team_id, delivery_id, number, trigger, started_at, duration_ms,
       request_url, request_headers, response_status, response_headers, response_body,
       response_body_truncated, error_kind, error_message)
@@ -124,7 +136,8 @@ export async function recordAttempts(
       ${textArray(col((r) => r.record.result.errorMessage))}
     ) as v(id, team_id, delivery_id, number, trigger, started_at, duration_ms, request_url,
       request_headers, response_status, response_headers, response_body, truncated, error_kind,
-      error_message)`),
+      error_message)`,
+    ),
   );
 
   // Endpoints in a fixed order, so concurrent batches take their row locks the same way round.
@@ -138,10 +151,10 @@ export async function recordAttempts(
   for (const endpointId of [...byEndpoint.keys()].sort()) {
     const group = byEndpoint.get(endpointId)!;
     const teamId = group[0]!.record.delivery.teamId;
-    const streak = tx
-      .update(endpoints)
-      .set(streakUpdate(group.map((g) => g.record)))
-      .where(and(eq(endpoints.id, endpointId), eq(endpoints.teamId, teamId)));
+    const streak = executePrepared(
+      tx,
+      streakUpdate({ endpointId, teamId, records: group.map((g) => g.record) }),
+    );
     writes.push(
       group.some((g) => g.next.disable)
         ? streak.then(() =>

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { executePrepared, textArray } from "@/db/prepared";
 import { LATENCY_BUCKET_COUNT, latencyBucket, RETRY_DEPTH_BUCKET_COUNT } from "./latency-buckets";
 
 export type AttemptStats = {
@@ -62,25 +63,28 @@ function aggregate(all: AttemptStats[]): Row[] {
   return [...rows.values()].sort((a, b) => a.endpointId.localeCompare(b.endpointId));
 }
 
-const intArray = (values: number[]) => sql.raw(`'{${values.join(",")}}'::int[]`);
-
 /** Adds attempts to their endpoints' hourly rollup (in the caller's transaction). */
 export async function recordAttemptStats(tx: Executor, all: AttemptStats[]): Promise<void> {
   const rows = aggregate(all);
   if (rows.length === 0) return;
-  const values = sql.join(
-    rows.map(
-      (r) => sql`(${r.teamId}, ${r.endpointId}, date_trunc('hour', now()), ${r.attemptsSucceeded},
-        ${r.attemptsFailed}, ${r.deliveriesSucceeded}, ${r.deliveriesFailed}, ${r.succeededAfterRetry},
-        ${r.eventualSuccessMs}, ${intArray(r.latency)}, ${intArray(r.depth)})`,
-    ),
-    sql`, `,
-  );
-  await tx.execute(sql`
+  // One array per column (histograms as array literals), so the statement's text is the same
+  // for any number of endpoints and stays prepared.
+  const column = (pick: (row: Row) => string | number) =>
+    textArray(rows.map((r) => String(pick(r))));
+  await executePrepared(
+    tx,
+    sql`
     insert into endpoint_stats_hourly as s (team_id, endpoint_id, hour, attempts_succeeded, attempts_failed,
       deliveries_succeeded, deliveries_failed, succeeded_after_retry, eventual_success_ms_sum,
       latency_histogram, retry_depth_histogram)
-    values ${values}
+    select team_id, endpoint_id, date_trunc('hour', now()), a_ok::int, a_failed::int, d_ok::int,
+      d_failed::int, after_retry::int, success_ms::bigint, latency::int[], depth::int[]
+    from unnest(${column((r) => r.teamId)}, ${column((r) => r.endpointId)},
+      ${column((r) => r.attemptsSucceeded)}, ${column((r) => r.attemptsFailed)},
+      ${column((r) => r.deliveriesSucceeded)}, ${column((r) => r.deliveriesFailed)},
+      ${column((r) => r.succeededAfterRetry)}, ${column((r) => r.eventualSuccessMs)},
+      ${column((r) => `{${r.latency.join(",")}}`)}, ${column((r) => `{${r.depth.join(",")}}`)})
+      as v(team_id, endpoint_id, a_ok, a_failed, d_ok, d_failed, after_retry, success_ms, latency, depth)
     on conflict (endpoint_id, hour) do update set
       attempts_succeeded = s.attempts_succeeded + excluded.attempts_succeeded,
       attempts_failed = s.attempts_failed + excluded.attempts_failed,
@@ -91,5 +95,6 @@ export async function recordAttemptStats(tx: Executor, all: AttemptStats[]): Pro
       latency_histogram = (select array_agg(coalesce(a, 0) + coalesce(b, 0) order by i)
         from unnest(s.latency_histogram, excluded.latency_histogram) with ordinality as t(a, b, i)),
       retry_depth_histogram = (select array_agg(coalesce(a, 0) + coalesce(b, 0) order by i)
-        from unnest(s.retry_depth_histogram, excluded.retry_depth_histogram) with ordinality as t(a, b, i))`);
+        from unnest(s.retry_depth_histogram, excluded.retry_depth_histogram) with ordinality as t(a, b, i))`,
+  );
 }
