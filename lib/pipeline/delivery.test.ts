@@ -243,4 +243,32 @@ describe("delivery", () => {
     expect(attempt!.durationMs).toBeGreaterThanOrEqual(950);
     expect(attempt!.durationMs).toBeLessThan(3000);
   });
+
+  it("times out a body that trickles in past the endpoint's timeout, however steadily", async () => {
+    const { publish } = await setup(
+      (_req, res) => {
+        res.writeHead(200, { "Content-Type": "text/plain" });
+        // A byte every 100 ms: never idle long enough for a per-read timeout to catch it.
+        const drip = setInterval(() => res.write("x"), 100);
+        res.on("close", () => clearInterval(drip));
+      },
+      { timeoutMs: 1000 },
+    );
+    const { deliveryIds } = await publish();
+    await expect
+      .poll(
+        async () =>
+          (await t.db.select().from(attempts).where(eq(attempts.deliveryId, deliveryIds[0]!)))
+            .length,
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
+    const [attempt] = await t.db
+      .select()
+      .from(attempts)
+      .where(eq(attempts.deliveryId, deliveryIds[0]!));
+    expect(attempt!.errorKind).toBe("timeout");
+    expect(attempt!.durationMs).toBeGreaterThanOrEqual(950);
+    expect(attempt!.durationMs).toBeLessThan(3000);
+  });
 });
