@@ -271,4 +271,20 @@ describe("delivery", () => {
     expect(attempt!.durationMs).toBeGreaterThanOrEqual(950);
     expect(attempt!.durationMs).toBeLessThan(3000);
   });
+
+  it("records a binary answer with NUL bytes, which PostgreSQL text cannot hold", async () => {
+    const { publish } = await setup((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/octet-stream" });
+      res.end(Buffer.from([0x6f, 0x6b, 0x00, 0x01, 0x00]));
+    });
+    const { deliveryIds } = await publish();
+    await expect
+      .poll(async () => (await deliveryOf(deliveryIds[0]!)).status, { timeout: 10_000 })
+      .toBe("succeeded");
+    const [attempt] = await t.db
+      .select()
+      .from(attempts)
+      .where(eq(attempts.deliveryId, deliveryIds[0]!));
+    expect(attempt!.responseBody).toBe("ok\uFFFD\u0001\uFFFD");
+  });
 });

@@ -100,7 +100,12 @@ function readCapped(
       clearTimeout(timer);
       stream.removeAllListeners("data");
       if (error) reject(error);
-      else resolve({ body: Buffer.concat(chunks, size).toString("utf8"), truncated });
+      // PostgreSQL text cannot hold NUL, and a binary answer must not make its attempt unrecordable.
+      else
+        resolve({
+          body: Buffer.concat(chunks, size).toString("utf8").replaceAll("\0", "\uFFFD"),
+          truncated,
+        });
     };
     const timer = setTimeout(
       () => {
