@@ -55,6 +55,28 @@ function verify(secret: string, request: Received) {
   return new Webhook(secret).verify(request.body, request.headers as Record<string, string>);
 }
 
+/** The delivery's first attempt, once it has been recorded. */
+async function firstAttemptOf(deliveryId: string) {
+  const load = () =>
+    t.db
+      .select()
+      .from(attempts)
+      .where(eq(attempts.deliveryId, deliveryId))
+      .orderBy(attempts.number);
+  await expect.poll(async () => (await load()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+  return (await load())[0]!;
+}
+
+/** An endpoint with a 1 s timeout answering as `respond` does: its attempt times out at 1 s. */
+async function expectTimeoutAfterOneSecond(respond: Respond) {
+  const { publish } = await setup(respond, { timeoutMs: 1000 });
+  const { deliveryIds } = await publish();
+  const attempt = await firstAttemptOf(deliveryIds[0]!);
+  expect(attempt.errorKind).toBe("timeout");
+  expect(attempt.durationMs).toBeGreaterThanOrEqual(950);
+  expect(attempt.durationMs).toBeLessThan(3000);
+}
+
 async function deliveryOf(id: string) {
   const [row] = await t.db.select().from(deliveries).where(eq(deliveries.id, id));
   return row!;
@@ -225,51 +247,16 @@ describe("delivery", () => {
   });
 
   it("times out a receiver that never answers at the endpoint's timeout", async () => {
-    const { publish } = await setup(() => {}, { timeoutMs: 1000 });
-    const { deliveryIds } = await publish();
-    await expect
-      .poll(
-        async () =>
-          (await t.db.select().from(attempts).where(eq(attempts.deliveryId, deliveryIds[0]!)))
-            .length,
-        { timeout: 10_000 },
-      )
-      .toBeGreaterThan(0);
-    const [attempt] = await t.db
-      .select()
-      .from(attempts)
-      .where(eq(attempts.deliveryId, deliveryIds[0]!));
-    expect(attempt!.errorKind).toBe("timeout");
-    expect(attempt!.durationMs).toBeGreaterThanOrEqual(950);
-    expect(attempt!.durationMs).toBeLessThan(3000);
+    await expectTimeoutAfterOneSecond(() => {});
   });
 
   it("times out a body that trickles in past the endpoint's timeout, however steadily", async () => {
-    const { publish } = await setup(
-      (_req, res) => {
-        res.writeHead(200, { "Content-Type": "text/plain" });
-        // A byte every 100 ms: never idle long enough for a per-read timeout to catch it.
-        const drip = setInterval(() => res.write("x"), 100);
-        res.on("close", () => clearInterval(drip));
-      },
-      { timeoutMs: 1000 },
-    );
-    const { deliveryIds } = await publish();
-    await expect
-      .poll(
-        async () =>
-          (await t.db.select().from(attempts).where(eq(attempts.deliveryId, deliveryIds[0]!)))
-            .length,
-        { timeout: 10_000 },
-      )
-      .toBeGreaterThan(0);
-    const [attempt] = await t.db
-      .select()
-      .from(attempts)
-      .where(eq(attempts.deliveryId, deliveryIds[0]!));
-    expect(attempt!.errorKind).toBe("timeout");
-    expect(attempt!.durationMs).toBeGreaterThanOrEqual(950);
-    expect(attempt!.durationMs).toBeLessThan(3000);
+    await expectTimeoutAfterOneSecond((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/plain" });
+      // A byte every 100 ms: never idle long enough for a per-read timeout to catch it.
+      const drip = setInterval(() => res.write("x"), 100);
+      res.on("close", () => clearInterval(drip));
+    });
   });
 
   it("records a binary answer with NUL bytes, which PostgreSQL text cannot hold", async () => {
