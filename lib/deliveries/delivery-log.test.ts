@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { publishEvent } from "@/lib/events/publish-event";
-import { createDeliveryContext, type DeliveryContext } from "@/lib/pipeline/delivery-context";
 import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
-import { startReceiver } from "@/test/receiver";
+import { setupDeliveryHarness } from "@/test/delivery-harness";
 import { listDeliveryLog } from "./delivery-log";
 import { resendMany } from "./resend-many";
 
 const t = setupTestDatabase();
-let ctx: DeliveryContext;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
-
-beforeAll(async () => {
-  ctx = createDeliveryContext({ db: t.db, schedule: [] });
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await ctx.agent.close();
-});
+const h = setupDeliveryHarness(t);
 
 describe("delivery log and bulk resend", () => {
   it("finds a delivery by its own id or its event's, with the endpoint URL, only in the team", async () => {
@@ -27,9 +16,9 @@ describe("delivery log and bulk resend", () => {
     const other = await createTeam(t.db);
     const endpoint = await createEndpoint(t.db, {
       teamId: team.id,
-      input: { url: `${receiver.url}/log` },
+      input: { url: `${h.receiver.url}/log` },
     });
-    await createEndpoint(t.db, { teamId: other.id, input: { url: `${receiver.url}/other` } });
+    await createEndpoint(t.db, { teamId: other.id, input: { url: `${h.receiver.url}/other` } });
     const first = await publishEvent(t.db, { teamId: team.id, input: { type: "a", payload: {} } });
     await publishEvent(t.db, { teamId: team.id, input: { type: "b", payload: {} } });
     const foreign = await publishEvent(t.db, {
@@ -65,22 +54,22 @@ describe("delivery log and bulk resend", () => {
   it("resends the team's deliveries as manual attempts and counts another team's as not found", async () => {
     const team = await createTeam(t.db);
     const other = await createTeam(t.db);
-    await createEndpoint(t.db, { teamId: team.id, input: { url: `${receiver.url}/bulk` } });
-    await createEndpoint(t.db, { teamId: other.id, input: { url: `${receiver.url}/nope` } });
+    await createEndpoint(t.db, { teamId: team.id, input: { url: `${h.receiver.url}/bulk` } });
+    await createEndpoint(t.db, { teamId: other.id, input: { url: `${h.receiver.url}/nope` } });
     const mine = await publishEvent(t.db, { teamId: team.id, input: { type: "x", payload: {} } });
     const theirs = await publishEvent(t.db, {
       teamId: other.id,
       input: { type: "x", payload: {} },
     });
-    const before = receiver.requests.filter((r) => r.path === "/nope").length;
+    const before = h.receiver.requests.filter((r) => r.path === "/nope").length;
 
     const totals = await resendMany(
       { teamId: team.id, deliveryIds: [...mine.deliveryIds, ...theirs.deliveryIds] },
-      ctx,
+      h.ctx,
     );
     expect(totals).toEqual({ sent: 1, succeeded: 1, notFound: 1 });
-    expect(receiver.requests.filter((r) => r.path === "/nope").length).toBe(before);
-    await expect(resendMany({ teamId: team.id, deliveryIds: [] }, ctx)).rejects.toThrow(
+    expect(h.receiver.requests.filter((r) => r.path === "/nope").length).toBe(before);
+    await expect(resendMany({ teamId: team.id, deliveryIds: [] }, h.ctx)).rejects.toThrow(
       "Select at least one delivery.",
     );
   });

@@ -1,33 +1,24 @@
 import { and, eq, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { attempts, deliveries } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { claimDueJobs } from "@/lib/pipeline/claim";
 import { deliverJobs } from "@/lib/pipeline/deliver";
-import { createDeliveryContext, type DeliveryContext } from "@/lib/pipeline/delivery-context";
 import { publishEvent } from "@/lib/events/publish-event";
 import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
-import { startReceiver } from "@/test/receiver";
+import { setupDeliveryHarness } from "@/test/delivery-harness";
 import { recoverFailedDeliveries } from "./recover-deliveries";
 import { resendDelivery } from "./resend-delivery";
 
 const t = setupTestDatabase();
-let ctx: DeliveryContext;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let failing = false;
-
-beforeAll(async () => {
-  ctx = createDeliveryContext({ db: t.db, schedule: [] });
-  receiver = await startReceiver((_req, res) => {
+const h = setupDeliveryHarness(t, {
+  respond: (_req, res) => {
     res.statusCode = failing ? 500 : 200;
     res.end();
-  });
-});
-afterAll(async () => {
-  await receiver.close();
-  await ctx.agent.close();
+  },
 });
 
 async function publishTo(teamId: string, n: number) {
@@ -38,7 +29,7 @@ async function drain() {
   for (;;) {
     const jobs = await claimDueJobs(t.db, { limit: 50, leaseMs: 10_000 });
     if (jobs.length === 0) return;
-    await deliverJobs(ctx, jobs);
+    await deliverJobs(h.ctx, jobs);
   }
 }
 
@@ -48,14 +39,14 @@ describe("resend", () => {
     const team = await createTeam(t.db);
     const endpoint = await createEndpoint(t.db, {
       teamId: team.id,
-      input: { url: `${receiver.url}/resend` },
+      input: { url: `${h.receiver.url}/resend` },
     });
     const { deliveryIds, eventId } = await publishTo(team.id, 1);
     await drain();
-    const before = receiver.requests.length;
-    const result = await resendDelivery({ teamId: team.id, deliveryId: deliveryIds[0]! }, ctx);
+    const before = h.receiver.requests.length;
+    const result = await resendDelivery({ teamId: team.id, deliveryId: deliveryIds[0]! }, h.ctx);
     expect(result.status).toBe("succeeded");
-    const resent = receiver.requests.slice(before);
+    const resent = h.receiver.requests.slice(before);
     expect(resent).toHaveLength(1);
     expect(resent[0]!.headers["webhook-id"]).toBe(eventId);
     expect(
@@ -74,7 +65,7 @@ describe("resend", () => {
   it("a failing manual attempt leaves the status, schedule and a worker's lease untouched", async () => {
     failing = true;
     const team = await createTeam(t.db);
-    await createEndpoint(t.db, { teamId: team.id, input: { url: `${receiver.url}/manual` } });
+    await createEndpoint(t.db, { teamId: team.id, input: { url: `${h.receiver.url}/manual` } });
     const { deliveryIds } = await publishTo(team.id, 3);
     const id = deliveryIds[0]!;
     const lease = new Date(Date.now() + 60_000);
@@ -82,7 +73,7 @@ describe("resend", () => {
       .update(deliveries)
       .set({ status: "delivering", leaseUntil: lease })
       .where(eq(deliveries.id, id));
-    expect((await resendDelivery({ teamId: team.id, deliveryId: id }, ctx)).status).toBe(
+    expect((await resendDelivery({ teamId: team.id, deliveryId: id }, h.ctx)).status).toBe(
       "delivering",
     );
     const [row] = await t.db.select().from(deliveries).where(eq(deliveries.id, id));
@@ -93,11 +84,11 @@ describe("resend", () => {
 
   it("does not resend another team's delivery", async () => {
     const team = await createTeam(t.db);
-    await createEndpoint(t.db, { teamId: team.id, input: { url: `${receiver.url}/x` } });
+    await createEndpoint(t.db, { teamId: team.id, input: { url: `${h.receiver.url}/x` } });
     const { deliveryIds } = await publishTo(team.id, 2);
     const other = await createTeam(t.db);
     await expect(
-      resendDelivery({ teamId: other.id, deliveryId: deliveryIds[0]! }, ctx),
+      resendDelivery({ teamId: other.id, deliveryId: deliveryIds[0]! }, h.ctx),
     ).rejects.toThrow(/not found/);
   });
 });
@@ -108,7 +99,7 @@ describe("recover", () => {
     const team = await createTeam(t.db);
     const endpoint = await createEndpoint(t.db, {
       teamId: team.id,
-      input: { url: `${receiver.url}/recover` },
+      input: { url: `${h.receiver.url}/recover` },
     });
     const old = await publishTo(team.id, 0);
     await drain();

@@ -1,42 +1,31 @@
 import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, deliveries } from "@/db/schema";
 import { claimJobs } from "@/lib/pipeline/claim";
 import { deliverJobs } from "@/lib/pipeline/deliver";
-import { createDeliveryContext, type DeliveryContext } from "@/lib/pipeline/delivery-context";
 import { NotFoundError } from "@/lib/errors";
 import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
-import { startReceiver } from "@/test/receiver";
+import { setupDeliveryHarness } from "@/test/delivery-harness";
 import { changeEndpointState } from "./change-endpoint-state";
 import { createEndpoint } from "./create-endpoint";
 import { revealEndpointSecret } from "./reveal-endpoint-secret";
 import { sendTestEvent } from "./send-test-event";
 
 const t = setupTestDatabase();
-let ctx: DeliveryContext;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
-
-beforeAll(async () => {
-  ctx = createDeliveryContext({ db: t.db, schedule: [] });
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await ctx.agent.close();
-});
+const h = setupDeliveryHarness(t);
 
 describe("send test event", () => {
   it("delivers one signed hookyard.test event to this endpoint only, whatever its filters", async () => {
     const team = await createTeam(t.db);
     const target = await createEndpoint(t.db, {
       teamId: team.id,
-      input: { url: `${receiver.url}/target`, eventTypes: ["order.paid"] },
+      input: { url: `${h.receiver.url}/target`, eventTypes: ["order.paid"] },
     });
     const bystander = await createEndpoint(t.db, {
       teamId: team.id,
-      input: { url: `${receiver.url}/bystander` },
+      input: { url: `${h.receiver.url}/bystander` },
     });
 
     const sent = await sendTestEvent(t.db, { teamId: team.id, endpointId: target.id });
@@ -46,10 +35,10 @@ describe("send test event", () => {
       [target.id, "pending", "hookyard.test"],
     ]);
 
-    await deliverJobs(ctx, await claimJobs(t.db, { ids: [sent.deliveryId], leaseMs: 10_000 }));
-    const received = receiver.requests.filter((r) => r.path === "/target");
+    await deliverJobs(h.ctx, await claimJobs(t.db, { ids: [sent.deliveryId], leaseMs: 10_000 }));
+    const received = h.receiver.requests.filter((r) => r.path === "/target");
     expect(received).toHaveLength(1);
-    expect(receiver.requests.some((r) => r.path === "/bystander")).toBe(false);
+    expect(h.receiver.requests.some((r) => r.path === "/bystander")).toBe(false);
     const { secret } = await revealEndpointSecret(t.db, { teamId: team.id, endpointId: target.id });
     expect(secret).toBe(target.secret);
     const body = new Webhook(secret).verify(
@@ -66,7 +55,7 @@ describe("send test event", () => {
     const other = await createTeam(t.db);
     const endpoint = await createEndpoint(t.db, {
       teamId: team.id,
-      input: { url: `${receiver.url}/paused` },
+      input: { url: `${h.receiver.url}/paused` },
     });
     await changeEndpointState(t.db, { teamId: team.id, endpointId: endpoint.id, state: "paused" });
     const sent = await sendTestEvent(t.db, { teamId: team.id, endpointId: endpoint.id });

@@ -1,29 +1,18 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { attempts, deliveries, endpoints, events, ingestRejections } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { publishEvent } from "@/lib/events/publish-event";
 import { createSource } from "@/lib/sources/source-mutations";
 import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
-import { startReceiver } from "@/test/receiver";
-import { createDeliveryContext, type DeliveryContext } from "./delivery-context";
+import { setupDeliveryHarness } from "@/test/delivery-harness";
 import { ingestRequest } from "./ingest";
 import { MAX_REJECTIONS_PER_SOURCE, sweep } from "./sweep";
 
 const t = setupTestDatabase();
-let ctx: DeliveryContext;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+const h = setupDeliveryHarness(t, { schedule: [1000] });
 const options = { disableAfterMs: 5 * 86_400_000, retentionDays: 30 };
-
-beforeAll(async () => {
-  ctx = createDeliveryContext({ db: t.db, schedule: [1000] });
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await ctx.agent.close();
-});
 
 const publish = (teamId: string) =>
   publishEvent(t.db, { teamId, input: { type: "t", payload: {} } });
@@ -33,13 +22,13 @@ const statusOf = async (id: string) =>
 describe("sweeper", () => {
   it("reclaims expired leases and delivers what is due, with no worker running", async () => {
     const team = await createTeam(t.db);
-    await createEndpoint(t.db, { teamId: team.id, input: { url: `${receiver.url}/sweep` } });
+    await createEndpoint(t.db, { teamId: team.id, input: { url: `${h.receiver.url}/sweep` } });
     const due = await publish(team.id);
     const stuck = await publish(team.id);
     await t.db.execute(
       sql`update deliveries set status = 'delivering', lease_until = now() - interval '1 second' where id = ${stuck.deliveryIds[0]!}`,
     );
-    const result = await sweep(ctx, options);
+    const result = await sweep(h.ctx, options);
     expect(result.reclaimedLeases).toBeGreaterThanOrEqual(1);
     expect(result.delivered).toBeGreaterThanOrEqual(2);
     expect(await statusOf(due.deliveryIds[0]!)).toBe("succeeded");
@@ -50,7 +39,7 @@ describe("sweeper", () => {
     const team = await createTeam(t.db);
     const endpoint = await createEndpoint(t.db, {
       teamId: team.id,
-      input: { url: `${receiver.url}/dead` },
+      input: { url: `${h.receiver.url}/dead` },
     });
     await t.db
       .update(endpoints)
@@ -61,7 +50,7 @@ describe("sweeper", () => {
       .update(deliveries)
       .set({ nextAttemptAt: sql`now() + interval '1 hour'` })
       .where(eq(deliveries.id, waiting.deliveryIds[0]!));
-    const result = await sweep(ctx, options);
+    const result = await sweep(h.ctx, options);
     expect(result.disabledEndpoints).toBeGreaterThanOrEqual(1);
     const [row] = await t.db.select().from(endpoints).where(eq(endpoints.id, endpoint.id));
     expect(row!.state).toBe("disabled");
@@ -70,7 +59,7 @@ describe("sweeper", () => {
 
   it("releases a delivery left held after its source resumed, and keeps the ones still held", async () => {
     const team = await createTeam(t.db);
-    await createEndpoint(t.db, { teamId: team.id, input: { url: `${receiver.url}/straggler` } });
+    await createEndpoint(t.db, { teamId: team.id, input: { url: `${h.receiver.url}/straggler` } });
     const source = await createSource(t.db, { teamId: team.id, input: { name: "Shop" } });
     const ingest = async () =>
       (
@@ -102,7 +91,7 @@ describe("sweeper", () => {
       sql`update deliveries set updated_at = now() - interval '2 minutes' where id = ${stillPaused}`,
     );
 
-    const result = await sweep(ctx, options);
+    const result = await sweep(h.ctx, options);
     expect(result.releasedHeld).toBeGreaterThanOrEqual(1);
     expect(await statusOf(straggler)).toBe("succeeded");
     expect(await statusOf(recentlyHeld)).toBe("held");
@@ -111,10 +100,10 @@ describe("sweeper", () => {
 
   it("deletes finished events and attempts past retention but keeps events still waiting", async () => {
     const team = await createTeam(t.db);
-    await createEndpoint(t.db, { teamId: team.id, input: { url: `${receiver.url}/old` } });
+    await createEndpoint(t.db, { teamId: team.id, input: { url: `${h.receiver.url}/old` } });
     const done = await publish(team.id);
     const held = await publish(team.id);
-    await sweep(ctx, options);
+    await sweep(h.ctx, options);
     await t.db
       .update(deliveries)
       .set({ status: "held" })
@@ -125,7 +114,7 @@ describe("sweeper", () => {
     await t.db.execute(
       sql`update attempts set created_at = now() - interval '31 days' where team_id = ${team.id}`,
     );
-    const result = await sweep(ctx, options);
+    const result = await sweep(h.ctx, options);
     expect(result.deletedEvents).toBeGreaterThanOrEqual(1);
     expect(await t.db.select().from(events).where(eq(events.id, done.eventId))).toHaveLength(0);
     expect(await t.db.select().from(events).where(eq(events.id, held.eventId))).toHaveLength(1);
@@ -149,7 +138,7 @@ describe("sweeper", () => {
       sql`update ingest_rejections set received_at = now() - interval '31 days' where team_id = ${team.id}`,
     );
     await refuse();
-    const result = await sweep(ctx, options);
+    const result = await sweep(h.ctx, options);
     expect(result.deletedRejections).toBeGreaterThanOrEqual(1);
     const left = await t.db
       .select()
@@ -168,7 +157,7 @@ describe("sweeper", () => {
       insert into ingest_rejections (id, team_id, source_id, received_at, body, body_size, reason)
       select 'rej_flood_' || n, ${team.id}, ${source.id}, now() - n * interval '1 second', '', 0, 'x'
       from generate_series(1, ${MAX_REJECTIONS_PER_SOURCE + 5}) n`);
-    await sweep(ctx, { ...options, deleteBatch: 10_000 });
+    await sweep(h.ctx, { ...options, deleteBatch: 10_000 });
     const left = await t.db.execute<{ id: string }>(
       sql`select id from ingest_rejections where source_id = ${source.id}`,
     );
