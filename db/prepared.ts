@@ -1,25 +1,9 @@
 import { PgDialect } from "drizzle-orm/pg-core";
 import { Param, sql, type SQL } from "drizzle-orm";
 import type postgres from "postgres";
-import type { Database, Executor } from "./client";
+import type { Executor } from "./client";
 
 type Row = Record<string, unknown>;
-
-/**
- * Runs a fixed SQL text on the driver directly, as a named prepared statement: parsed and planned
- * once per connection. For the statements every request or batch runs (drizzle's execute sends
- * unnamed ones, and building a query costs CPU on the hot path). Parameters are $1, $2, …; arrays
- * go as one parameter each, to be unnested server-side.
- */
-export function runPrepared<T extends Row>(
-  db: Database,
-  text: string,
-  params: unknown[],
-): Promise<T[]> {
-  return db.$client.unsafe<T[]>(text, params as postgres.ParameterOrJSON<never>[], {
-    prepare: true,
-  });
-}
 
 const dialect = new PgDialect();
 
@@ -28,6 +12,22 @@ function driverOf(executor: Executor): postgres.Sql {
   const client = (executor as unknown as { session?: { client?: postgres.Sql } }).session?.client;
   if (typeof client?.unsafe !== "function") throw new Error("Not a postgres-js drizzle executor.");
   return client;
+}
+
+/**
+ * Runs a fixed SQL text on the driver directly, as a named prepared statement: parsed and planned
+ * once per connection, in the executor's transaction if it is one. For the statements every
+ * request or batch runs (building a query costs CPU on the hot path). Parameters are $1, $2, …;
+ * arrays go as one parameter each, to be unnested server-side.
+ */
+export function runPrepared<T extends Row>(
+  executor: Executor,
+  text: string,
+  params: unknown[],
+): Promise<T[]> {
+  return driverOf(executor).unsafe<T[]>(text, params as postgres.ParameterOrJSON<never>[], {
+    prepare: true,
+  });
 }
 
 /**
@@ -41,11 +41,7 @@ function driverOf(executor: Executor): postgres.Sql {
  */
 export function executePrepared<T extends Row>(executor: Executor, statement: SQL): Promise<T[]> {
   const query = dialect.sqlToQuery(statement);
-  return driverOf(executor).unsafe<T[]>(
-    query.sql,
-    query.params as postgres.ParameterOrJSON<never>[],
-    { prepare: true },
-  );
+  return runPrepared<T>(executor, query.sql, query.params);
 }
 
 /** One array parameter (the driver escapes it), however many values: the text stays the same. */
