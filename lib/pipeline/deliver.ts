@@ -3,20 +3,12 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import type { DeliveryContext } from "./delivery-context";
 import type { DeliveryJob } from "./delivery-jobs";
 import { sendWebhook } from "./http-send";
+import { memoize } from "./memoize";
 import { recordAttempt, type AttemptRecord } from "./record-attempt";
 import { signatureHeaders } from "./sign";
 
 // Decrypting is cheap but not free; the same few endpoint secrets sign most deliveries.
-const secretCache = new Map<string, string>();
-function openSecret(sealed: string): string {
-  let secret = secretCache.get(sealed);
-  if (secret === undefined) {
-    secret = decryptSecret(sealed);
-    if (secretCache.size > 1000) secretCache.clear();
-    secretCache.set(sealed, secret);
-  }
-  return secret;
-}
+const openSecret = memoize(decryptSecret);
 
 function signingSecrets(job: DeliveryJob, now: Date): string[] {
   const secrets = [openSecret(job.secretEncrypted)];

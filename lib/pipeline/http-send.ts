@@ -3,6 +3,7 @@ import { isIP } from "node:net";
 import type { Readable } from "node:stream";
 import { Agent, errors } from "undici";
 import { attemptErrorKind } from "@/db/schema";
+import { memoize } from "./memoize";
 import { guardedLookup, isPublicAddress, SsrfBlockedError, type TargetCheckOptions } from "./ssrf";
 
 export const RESPONSE_BODY_CAP_BYTES = 64 * 1024;
@@ -66,23 +67,16 @@ function classify(error: unknown): { kind: AttemptErrorKind; message: string } {
 
 /** Where a URL sends, parsed once: the same few endpoint URLs carry nearly every delivery. */
 type Target = { origin: string; path: string; host: string; literalIp: boolean };
-const targets = new Map<string, Target>();
-function targetOf(url: string): Target {
-  let target = targets.get(url);
-  if (!target) {
-    const parsed = new URL(url);
-    const host = parsed.hostname.replace(/^\[|\]$/g, "");
-    target = {
-      origin: parsed.origin,
-      path: parsed.pathname + parsed.search,
-      host,
-      literalIp: isIP(host) !== 0,
-    };
-    if (targets.size > 1000) targets.clear();
-    targets.set(url, target);
-  }
-  return target;
-}
+const targetOf = memoize((url): Target => {
+  const parsed = new URL(url);
+  const host = parsed.hostname.replace(/^\[|\]$/g, "");
+  return {
+    origin: parsed.origin,
+    path: parsed.pathname + parsed.search,
+    host,
+    literalIp: isIP(host) !== 0,
+  };
+});
 
 /**
  * Reads a response body up to the cap, then drops the connection (a receiver streaming gigabytes

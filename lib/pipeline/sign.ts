@@ -1,4 +1,5 @@
 import { createHmac, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
+import { memoize } from "./memoize";
 
 // Standard Webhooks signing: https://www.standardwebhooks.com/ (the spec's test vector is in
 // sign.test.ts). Secrets are "whsec_" + base64 of the raw key bytes.
@@ -10,21 +11,14 @@ export function generateEndpointSecret(byteLength = 32): string {
 }
 
 // Key objects, made once per secret: every delivery to an endpoint signs with the same one.
-const keys = new Map<string, KeyObject>();
-function secretKey(secret: string): KeyObject {
-  let key = keys.get(secret);
-  if (!key) {
-    key = createSecretKey(
-      Buffer.from(
-        secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret,
-        "base64",
-      ),
-    );
-    if (keys.size > 1000) keys.clear();
-    keys.set(secret, key);
-  }
-  return key;
-}
+const secretKey = memoize((secret): KeyObject =>
+  createSecretKey(
+    Buffer.from(
+      secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret,
+      "base64",
+    ),
+  ),
+);
 
 /** One `v1,<base64 HMAC-SHA256>` signature of `{id}.{timestamp}.{body}`. */
 export function signMessage(params: {
