@@ -25,6 +25,10 @@ const PARTS: Record<string, BenchPart> = { ingest, delivery, latency, queries: d
 process.env.ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64");
 process.env.HOOKYARD_ALLOW_PRIVATE_TARGETS = "true";
+// The bench measures throughput from one source and one key: the per-source and per-key abuse
+// limits (README, Limits) would measure themselves instead.
+process.env.RATE_LIMIT_INGEST_PER_SOURCE = "0";
+process.env.RATE_LIMIT_API_PER_KEY = "0";
 
 const started = Date.now();
 if (!(quick && existsSync(".next/BUILD_ID"))) {

@@ -1,12 +1,37 @@
 import "server-only";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { redactDatabaseError } from "./redact-error";
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** What every data function takes: the database, or a transaction already open on it. */
 export type Executor = Database | Transaction;
+
+// A failed query's error carries its parameters in its message and as a field, so every log
+// line of it (ours, Next's) would print event payloads, emails and secrets. Its constructor
+// assigns `params` after the query text and before capturing the stack: a setter here keeps the
+// values off the message and out of what a log prints, and they stay readable in code.
+Object.defineProperty(DrizzleQueryError.prototype, "params", {
+  configurable: true,
+  set(this: DrizzleQueryError, values: unknown[]) {
+    Object.defineProperty(this, "params", { value: values, enumerable: false, writable: true });
+    this.message = `Failed query: ${this.query}\nparams: ${values.length} values, not logged`;
+  },
+});
+Object.defineProperty(DrizzleQueryError.prototype, "cause", {
+  configurable: true,
+  set(this: DrizzleQueryError, cause: unknown) {
+    Object.defineProperty(this, "cause", {
+      value: redactDatabaseError(cause),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  },
+});
 
 export function createDatabase(url: string, options: { max?: number } = {}): Database {
   const client = postgres(url, {

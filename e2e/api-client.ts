@@ -16,7 +16,9 @@ export type Bootstrapped = {
 };
 
 /** A fresh user with a team of their own and an API key, through the bootstrap command. */
-export async function bootstrapTeam(): Promise<Bootstrapped> {
+export async function bootstrapTeam(
+  databaseUrl = e2eDatabaseUrl(e2eAdminUrl()),
+): Promise<Bootstrapped> {
   const email = `e2e-${randomUUID()}@example.com`;
   const password = "correct horse battery";
   const { stdout } = await promisify(execFile)(
@@ -37,7 +39,7 @@ export async function bootstrapTeam(): Promise<Bootstrapped> {
     {
       env: {
         ...process.env,
-        DATABASE_URL: e2eDatabaseUrl(e2eAdminUrl()),
+        DATABASE_URL: databaseUrl,
       },
     },
   );

@@ -1,8 +1,12 @@
 // Shared by the e2e server (serve.ts) and the specs, which run in different processes.
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 export const E2E_DATABASE = process.env.E2E_DATABASE ?? "hookyard_e2e";
 export const E2E_CRON_SECRET = "e2e-cron-secret-0123456789";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+/** Everything the e2e server prints, for specs that check its log (see serve.ts). */
+export const E2E_SERVER_LOG = path.join(tmpdir(), `hookyard-e2e-server-${E2E_PORT}.log`);
 
 /** The e2e server's database URL: on TEST_DATABASE_URL's server, else the embedded test server. */
 export function e2eDatabaseUrl(adminUrl: string): string {

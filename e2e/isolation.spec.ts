@@ -18,6 +18,8 @@ import {
 
 const PUBLIC_ROUTES: Record<string, string> = {
   "POST /api/ingest/{token}": "the token is the credential; a wrong one is 404 (api.spec)",
+  "POST /api/account/sign-in": "acts on the caller's own account (auth.spec, security.spec)",
+  "POST /api/account/sign-up": "creates the caller's own account (auth.spec, security.spec)",
   "GET /api/cron/sweep": "CRON_SECRET, not a team (api.spec)",
   "POST /api/cron/sweep": "CRON_SECRET, not a team (api.spec)",
   "GET /api/health": "no team data",
@@ -29,8 +31,6 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "POST /api/bench/echo": "no data at all; 404 unless HOOKYARD_BENCH_ROUTES=true (api.spec)",
 };
 const NOT_TEAM_SCOPED_ACTIONS: Record<string, string> = {
-  "app/(auth)/actions.ts#signInAction": "acts on the caller's own account",
-  "app/(auth)/actions.ts#signUpAction": "acts on the caller's own account",
   "app/(auth)/actions.ts#signOutAction": "acts on the caller's own session",
   "app/teams/actions.ts#createTeamAction": "creates a team owned by the caller",
   "app/invite/actions.ts#acceptInviteAction": "the link's token is the credential (team.spec)",

@@ -89,8 +89,15 @@ test("every page renders in light and dark and passes the accessibility check", 
       const watch = new PageWatch(page);
       watch.allowErrorStatus(`${baseURL}/no-such-team/overview`);
       const check = async (name: string, path: string) => {
-        await page.goto(path);
+        const response = await page.goto(path);
         await expect(page.locator("h1").first()).toBeVisible();
+        // Every page carries the security headers (proxy.ts), with a script nonce of its own.
+        const headers = response!.headers();
+        expect(headers["content-security-policy"], path).toMatch(/frame-ancestors 'none'/);
+        expect(headers["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-/);
+        expect(headers["x-content-type-options"], path).toBe("nosniff");
+        expect(headers["referrer-policy"], path).toBe("same-origin");
+        expect(headers["x-frame-options"], path).toBe("DENY");
         await page.screenshot({
           path: `${SCREENSHOTS}/${name}-${colorScheme}.png`,
           fullPage: true,

@@ -118,8 +118,6 @@ const MUTATING: Record<string, Call & { minimum: "developer" | "admin" | "owner"
   },
 };
 const NOT_MUTATING_A_TEAM = new Set([
-  "app/(auth)/actions.ts#signInAction",
-  "app/(auth)/actions.ts#signUpAction",
   "app/(auth)/actions.ts#signOutAction",
   "app/teams/actions.ts#createTeamAction",
   "app/invite/actions.ts#acceptInviteAction",

@@ -1,7 +1,7 @@
 // Starts `next start` for the browser tests on a database of its own, then cleans up.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { createWriteStream, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDatabaseIfMissing, dropDatabase, withDatabase } from "@/db/admin";
@@ -13,6 +13,7 @@ import {
   E2E_OIDC_CLIENT_SECRET,
   E2E_OIDC_PORT,
   E2E_PORT,
+  E2E_SERVER_LOG,
 } from "./environment";
 
 const port = String(E2E_PORT);
@@ -22,7 +23,7 @@ await dropDatabase(server.adminUrl, database);
 await createDatabaseIfMissing(server.adminUrl, database);
 
 const next = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
-  stdio: "inherit",
+  stdio: ["ignore", "pipe", "pipe"],
   env: {
     ...process.env,
     NODE_ENV: "production",
@@ -42,7 +43,24 @@ const next = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
     OIDC_CLIENT_SECRET: E2E_OIDC_CLIENT_SECRET,
     OIDC_NAME: "Test SSO",
     INGEST_MAX_BYTES: "65536",
+    // Every spec signs up and signs in from 127.0.0.1; the limits' own spec (security.spec.ts)
+    // runs a server of its own with the defaults.
+    SIGN_UPS_PER_ADDRESS: "1000000",
+    SIGN_IN_FAILURES_PER_ADDRESS: "1000000",
+    RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: "1000000",
   },
+});
+
+// The server's output goes to Playwright's as before, and to a file the specs read to check
+// that what they sent caused no unhandled error on the server (fuzz.spec.ts).
+const log = createWriteStream(E2E_SERVER_LOG, { flags: "w" });
+next.stdout!.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  log.write(chunk);
+});
+next.stderr!.on("data", (chunk: Buffer) => {
+  process.stderr.write(chunk);
+  log.write(chunk);
 });
 
 let stopping = false;

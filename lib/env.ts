@@ -1,24 +1,30 @@
 import "server-only";
 import { z } from "zod";
 import { parseDuration } from "./config/duration";
+import { parseTrustedProxies } from "./http/client-address";
 import { DEFAULT_RETRY_SCHEDULE_MS, parseRetrySchedule } from "./pipeline/retry-policy";
 
 const base64Key32 = z.string().refine((value) => Buffer.from(value, "base64").length === 32, {
   message: "must be 32 random bytes in base64 (generate one with `openssl rand -base64 32`)",
 });
 
+/** A setting read by a parser of ours: its error message becomes the variable's problem. */
+const parsedBy =
+  <T>(parse: (value: string) => T) =>
+  (value: string, ctx: z.RefinementCtx) => {
+    try {
+      return parse(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+      return z.NEVER;
+    }
+  };
+
 const duration = (fallback: string) =>
-  z
-    .string()
-    .default(fallback)
-    .transform((value, ctx) => {
-      try {
-        return parseDuration(value);
-      } catch (error) {
-        ctx.addIssue({ code: "custom", message: (error as Error).message });
-        return z.NEVER;
-      }
-    });
+  z.string().default(fallback).transform(parsedBy(parseDuration));
+
+const count = (fallback: number, min = 0) =>
+  z.coerce.number().int().min(min).max(1_000_000).default(fallback);
 
 const flag = z
   .enum(["true", "false", "1", "0", ""])
@@ -50,16 +56,10 @@ export const envSchema = z.object({
   HOOKYARD_BENCH_ROUTES: flag.default(false),
   RETRY_SCHEDULE: z
     .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (!value) return DEFAULT_RETRY_SCHEDULE_MS;
-      try {
-        return parseRetrySchedule(value);
-      } catch (error) {
-        ctx.addIssue({ code: "custom", message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
+    .default("")
+    .transform(
+      parsedBy((value) => (value ? parseRetrySchedule(value) : DEFAULT_RETRY_SCHEDULE_MS)),
+    ),
   INGEST_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -78,6 +78,18 @@ export const envSchema = z.object({
   // How long a claimed delivery stays reserved; a crashed worker's deliveries are retried after.
   // Keep it above the longest endpoint timeout (60 s) or slow deliveries may be sent twice.
   WORKER_LEASE: duration("90s"),
+  // Proxies whose X-Forwarded-For is believed (addresses or CIDRs, comma-separated). Unset: the
+  // socket's peer is the client, whatever headers it sends.
+  TRUSTED_PROXIES: z.string().default("").transform(parsedBy(parseTrustedProxies)),
+  // Abuse limits (see README, Limits). Rates are per second per process; 0 switches one off.
+  RATE_LIMIT_INGEST_PER_SOURCE: count(1000),
+  RATE_LIMIT_API_PER_KEY: count(500),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: count(60),
+  SIGN_IN_FAILURES_PER_ADDRESS: count(20, 1),
+  SIGN_IN_FAILURES_PER_ACCOUNT: count(5, 1),
+  SIGN_UPS_PER_ADDRESS: count(10, 1),
+  MAX_ENDPOINTS_PER_TEAM: count(500, 1),
+  MAX_FANOUT_PER_EVENT: count(500, 1),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,18 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/require-team";
-import { InputError } from "@/lib/errors";
+import { z } from "zod";
+import { userAction } from "@/lib/actions/safe-action";
 import { acceptInvitationForUser } from "@/lib/teams/invitations";
 
-export async function acceptInviteAction(token: string): Promise<{ error?: string }> {
-  const user = await requireUser();
-  let slug: string;
-  try {
-    ({ teamSlug: slug } = await acceptInvitationForUser(token, user.id));
-  } catch (error) {
-    if (error instanceof InputError) return { error: error.message };
-    throw error;
-  }
-  redirect(`/${slug}/overview`);
-}
+export const acceptInviteAction = userAction({
+  input: z.tuple([z.string().min(1).max(200)]),
+  run: async (user, token): Promise<{ error?: string }> => {
+    const { teamSlug } = await acceptInvitationForUser(token, user.id);
+    redirect(`/${teamSlug}/overview`);
+  },
+});

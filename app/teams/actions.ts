@@ -1,23 +1,16 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { ZodError } from "zod";
-import { requireUser } from "@/lib/auth/require-team";
+import { z } from "zod";
+import { formArguments, userAction } from "@/lib/actions/safe-action";
 import { createTeamForUser } from "@/lib/teams/create-team";
 
 export type CreateTeamState = { error?: string };
 
-export async function createTeamAction(
-  _previous: CreateTeamState,
-  form: FormData,
-): Promise<CreateTeamState> {
-  const user = await requireUser();
-  let slug: string;
-  try {
-    ({ slug } = await createTeamForUser(user.id, { name: form.get("name") ?? "" }));
-  } catch (error) {
-    if (error instanceof ZodError) return { error: error.issues[0]?.message ?? "Invalid name." };
-    throw error;
-  }
-  redirect(`/${slug}/overview`);
-}
+export const createTeamAction = userAction({
+  input: z.tuple([...formArguments]),
+  run: async (user, _previous, form): Promise<CreateTeamState> => {
+    const { slug } = await createTeamForUser(user.id, { name: form.get("name") ?? "" });
+    redirect(`/${slug}/overview`);
+  },
+});

@@ -8,5 +8,5 @@ export * from "./deliveries";
 export * from "./attempts";
 export * from "./stats";
 export * from "./audit-log";
-export * from "./sign-in-attempts";
 export * from "./ingest-rejections";
+export * from "./auth-throttles";

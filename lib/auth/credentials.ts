@@ -1,10 +1,13 @@
 import "server-only";
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { signInAttempts, users } from "@/db/schema";
+import { users } from "@/db/schema";
+import { getEnv } from "@/lib/env";
 import { InputError } from "@/lib/errors";
+import { HttpProblem } from "@/lib/http/problem";
 import { hashPassword, verifyPassword } from "./password";
+import { knownRefusal, refundThrottles, takeThrottles } from "./throttle";
 
 export const emailSchema = z
   .email("Enter an email address such as you@example.com.")
@@ -26,25 +29,72 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password."),
 });
 
-/** Failures allowed per email (and per client address) in the window before sign-in pauses. */
-export const MAX_FAILURES = 5;
-const WINDOW = sql`interval '15 minutes'`;
 const GENERIC_FAILURE = "Email or password is incorrect.";
+const FIFTEEN_MINUTES = 15 * 60;
+const ONE_HOUR = 60 * 60;
 
-export class ThrottledError extends Error {
-  constructor() {
+/** A 429: too many attempts from this address (or on this account from it). */
+export class ThrottledError extends HttpProblem {
+  constructor(readonly retryAfterSeconds: number) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
     super(
-      "Too many failed sign-ins. Wait 15 minutes, or reset your password with your administrator.",
+      429,
+      `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or ask your administrator to reset your password.`,
+      { headers: { "Retry-After": String(retryAfterSeconds) } },
     );
     this.name = "ThrottledError";
   }
 }
 
+/** Throttle limits; the defaults come from the environment (SIGN_IN_*, SIGN_UPS_PER_ADDRESS). */
+export type AuthLimits = {
+  signInFailuresPerAddress: number;
+  signInFailuresPerAccount: number;
+  signUpsPerAddress: number;
+};
+
+function limitsFromEnv(): AuthLimits {
+  const env = getEnv();
+  return {
+    signInFailuresPerAddress: env.SIGN_IN_FAILURES_PER_ADDRESS,
+    signInFailuresPerAccount: env.SIGN_IN_FAILURES_PER_ACCOUNT,
+    signUpsPerAddress: env.SIGN_UPS_PER_ADDRESS,
+  };
+}
+
+// An unknown address (no socket address reached us) shares one counter with every other.
+const addressKey = (address: string | null) => address ?? "unknown";
+
+/**
+ * Refuses at once, before the request's body is read, an address this process already knows
+ * to be over its sign-in or sign-up limit: a flood is then answered for the cost of a lookup.
+ */
+export function refuseKnownThrottled(kind: "sign-in" | "sign-up", address: string | null): void {
+  const key =
+    kind === "sign-in" ? `address:${addressKey(address)}` : `sign-up:${addressKey(address)}`;
+  const known = knownRefusal([key]);
+  if (known) throw new ThrottledError(known.retryAfterSeconds);
+}
+
 // Verifying against a fixed hash when the account does not exist keeps the timing the same.
 let dummyHash: Promise<string> | undefined;
 
-export async function signUp(db: Database, input: unknown): Promise<{ userId: string }> {
+/** Creates an account; at most SIGN_UPS_PER_ADDRESS per client address per hour. */
+export async function signUp(
+  db: Database,
+  input: unknown,
+  address: string | null = null,
+  limits: AuthLimits = limitsFromEnv(),
+): Promise<{ userId: string }> {
   const { email, password, name } = signUpSchema.parse(input);
+  const verdict = await takeThrottles(db, [
+    {
+      key: `sign-up:${addressKey(address)}`,
+      limit: limits.signUpsPerAddress,
+      windowSeconds: ONE_HOUR,
+    },
+  ]);
+  if (!verdict.allowed) throw new ThrottledError(verdict.retryAfterSeconds);
   const passwordHash = await hashPassword(password);
   const [created] = await db
     .insert(users)
@@ -58,33 +108,31 @@ export async function signUp(db: Database, input: unknown): Promise<{ userId: st
 
 /**
  * Checks a password sign-in. Every failure says the same thing whether or not the account
- * exists; five failures for an email or a client address within 15 minutes pause sign-in for it.
+ * exists. Two counters are taken before the password is checked, in one statement: the client
+ * address's (SIGN_IN_FAILURES_PER_ADDRESS per 15 minutes, whatever accounts it tries) and the
+ * account's from that address (SIGN_IN_FAILURES_PER_ACCOUNT). The account's counter is kept per
+ * address so that spraying an account from one address never locks its owner out of their own;
+ * a success gives both back.
  */
 export async function checkCredentials(
   db: Database,
   input: unknown,
-  ip: string | null,
+  address: string | null,
+  limits: AuthLimits = limitsFromEnv(),
 ): Promise<{ userId: string }> {
   const { email, password } = signInSchema.parse(input);
-  const recentFailures = await db
-    .select({ n: count() })
-    .from(signInAttempts)
-    .where(
-      and(
-        eq(signInAttempts.succeeded, false),
-        gt(signInAttempts.createdAt, sql`now() - ${WINDOW}`),
-        ip
-          ? sql`(${signInAttempts.email} = ${email} or ${signInAttempts.ip} = ${ip})`
-          : eq(signInAttempts.email, email),
-      ),
-    );
-  if ((recentFailures[0]?.n ?? 0) >= MAX_FAILURES) throw new ThrottledError();
+  const fromAddress = `address:${addressKey(address)}`;
+  const onAccount = `account:${email}|${addressKey(address)}`;
+  const verdict = await takeThrottles(db, [
+    { key: fromAddress, limit: limits.signInFailuresPerAddress, windowSeconds: FIFTEEN_MINUTES },
+    { key: onAccount, limit: limits.signInFailuresPerAccount, windowSeconds: FIFTEEN_MINUTES },
+  ]);
+  if (!verdict.allowed) throw new ThrottledError(verdict.retryAfterSeconds);
 
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   dummyHash ??= hashPassword("not-a-real-password");
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
-  const succeeded = Boolean(user?.passwordHash) && valid;
-  await db.insert(signInAttempts).values({ email, ip, succeeded });
-  if (!succeeded || !user) throw new InputError(GENERIC_FAILURE, "password");
+  if (!valid || !user?.passwordHash) throw new InputError(GENERIC_FAILURE, "password");
+  await refundThrottles(db, [fromAddress, onAccount]);
   return { userId: user.id };
 }

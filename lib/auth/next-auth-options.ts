@@ -5,6 +5,7 @@ import type { Adapter } from "next-auth/adapters";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { getEnv } from "@/lib/env";
+import { safeCallbackUrl } from "@/lib/http/safe-next-path";
 import { oauthProviders } from "./oauth-providers";
 import { SESSION_MAX_AGE_SECONDS } from "./session-store";
 
@@ -25,5 +26,7 @@ export function nextAuthOptions(): NextAuthOptions {
     providers: oauthProviders(env),
     secret: env.NEXTAUTH_SECRET,
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    // The same check as the password form's `next`, for the callbackUrl OAuth sign-ins return to.
+    callbacks: { redirect: ({ url, baseUrl }) => safeCallbackUrl(url, baseUrl) },
   };
 }

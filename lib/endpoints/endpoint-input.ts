@@ -1,25 +1,35 @@
 import { z } from "zod";
 
-// Headers Hookyard sets itself; an endpoint may not override them.
+// Headers Hookyard sets itself, and hop-by-hop headers that belong to one connection (they
+// would change how the request is framed or answered, not what it says): an endpoint may not
+// set them. Our own families are refused in any casing.
 const RESERVED_HEADERS = new Set([
   "host",
   "content-length",
   "content-type",
+  "content-encoding",
   "transfer-encoding",
   "connection",
-  "webhook-id",
-  "webhook-timestamp",
-  "webhook-signature",
+  "keep-alive",
+  "proxy-connection",
+  "proxy-authorization",
+  "proxy-authenticate",
+  "te",
+  "trailer",
+  "upgrade",
+  "expect",
+  "http2-settings",
   "user-agent",
 ]);
+const RESERVED_PREFIXES = ["webhook-", "x-hookyard-"];
 
 const headerName = z
   .string()
   .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "is not a valid header name")
-  .refine(
-    (name) => !RESERVED_HEADERS.has(name.toLowerCase()),
-    "is set by Hookyard and cannot be overridden",
-  );
+  .refine((name) => {
+    const lower = name.toLowerCase();
+    return !RESERVED_HEADERS.has(lower) && !RESERVED_PREFIXES.some((p) => lower.startsWith(p));
+  }, "is set by Hookyard and cannot be overridden");
 
 export const endpointInputSchema = z.object({
   url: z.string().trim().min(1, "is required").max(2048),

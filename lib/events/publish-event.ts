@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { Database } from "@/db/client";
+import { InputError } from "@/lib/errors";
+import { assertFanOutWithinCap } from "@/lib/pipeline/fan-out-cap";
 import { sharedGroupCommit } from "@/lib/pipeline/shared-group-commit";
 
 export const publishEventSchema = z.object({
@@ -18,7 +20,13 @@ export async function publishEvent(
   params: { teamId: string; input: unknown; idempotencyKeyHeader?: string | null },
 ) {
   const input = publishEventSchema.parse(params.input);
-  return sharedGroupCommit(db).accept({
+  const headerKey = params.idempotencyKeyHeader;
+  if (headerKey && headerKey.length > 255)
+    throw new InputError(
+      "The Idempotency-Key header is longer than 255 characters.",
+      "Idempotency-Key",
+    );
+  const event = {
     teamId: params.teamId,
     sourceId: null,
     type: input.type,
@@ -26,6 +34,8 @@ export async function publishEvent(
     payload: input.payload,
     contentType: "application/json",
     headers: {},
-    idempotencyKey: params.idempotencyKeyHeader || input.idempotencyKey || null,
-  });
+    idempotencyKey: headerKey || input.idempotencyKey || null,
+  };
+  await assertFanOutWithinCap(db, event);
+  return sharedGroupCommit(db).accept(event);
 }

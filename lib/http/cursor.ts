@@ -1,6 +1,7 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { InputError } from "@/lib/errors";
+import { HttpProblem } from "./problem";
+import { isRealInstant } from "./real-instant";
 
 // Keyset pagination over (created_at, id), newest first: stable under inserts, and each page
 // costs the same however deep it is. The timestamp travels as PostgreSQL's own microsecond text,
@@ -21,11 +22,27 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(`${cursor.createdAt}|${cursor.id}`).toString("base64url");
 }
 
+// What encodeCursor writes: PostgreSQL's microsecond UTC text, and an id of ours.
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const CURSOR_ID = /^[a-z]{2,5}_[0-9a-z_]{1,60}$/;
+
+/** Decodes a cursor this API returned; anything else is a 400 before any query runs. */
 export function decodeCursor(text: string | undefined): Cursor | null {
   if (!text) return null;
-  const [createdAt, id] = Buffer.from(text, "base64url").toString("utf8").split("|");
-  if (!id || !createdAt || Number.isNaN(Date.parse(createdAt))) {
-    throw new InputError("The cursor is not one this API returned.", "cursor");
+  const [createdAt, id, ...rest] = Buffer.from(text, "base64url").toString("utf8").split("|");
+  if (
+    rest.length > 0 ||
+    !createdAt ||
+    !id ||
+    !CURSOR_TIME.test(createdAt) ||
+    !isRealInstant(createdAt) ||
+    !CURSOR_ID.test(id)
+  ) {
+    throw new HttpProblem(
+      400,
+      "The cursor is not one this API returned. Pass back `nextCursor` unchanged.",
+      { errors: [{ path: "cursor", message: "is not a cursor this API returned" }] },
+    );
   }
   return { createdAt, id };
 }

@@ -21,15 +21,18 @@ const TITLES: Record<number, string> = {
   413: "Payload too large",
   415: "Unsupported media type",
   422: "Unprocessable content",
+  429: "Too many requests",
   500: "Internal server error",
   503: "Service unavailable",
 };
+
+export type ProblemExtra = { type?: string; errors?: unknown; headers?: Record<string, string> };
 
 export class HttpProblem extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
-    readonly extra: { type?: string; errors?: unknown } = {},
+    readonly extra: ProblemExtra = {},
   ) {
     super(detail);
     this.name = "HttpProblem";
@@ -37,11 +40,7 @@ export class HttpProblem extends Error {
 }
 
 /** The problem document for a status; problemResponse and the standalone ingest listener send it. */
-export function problemBody(
-  status: number,
-  detail: string,
-  extra: { type?: string; errors?: unknown } = {},
-): Problem {
+export function problemBody(status: number, detail: string, extra: ProblemExtra = {}): Problem {
   return {
     type: extra.type ?? "about:blank",
     title: TITLES[status] ?? "Error",
@@ -51,16 +50,18 @@ export function problemBody(
   };
 }
 
-export function problemResponse(
-  status: number,
-  detail: string,
-  extra: { type?: string; errors?: unknown } = {},
-) {
+export function problemResponse(status: number, detail: string, extra: ProblemExtra = {}) {
   return new Response(JSON.stringify(problemBody(status, detail, extra)), {
     status,
-    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" },
+    headers: { ...PROBLEM_HEADERS, ...extra.headers },
   });
 }
+
+const PROBLEM_HEADERS = {
+  "Content-Type": "application/problem+json",
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+};
 
 /** What a thrown error answers as a problem; unknown errors are logged, not leaked. */
 export function problemFor(error: unknown): Problem {
@@ -92,11 +93,12 @@ export function problemFor(error: unknown): Problem {
   );
 }
 
-/** Turns what a handler threw into a problem response. */
+/** Turns what a handler threw into a problem response (with its headers, e.g. Retry-After). */
 export function toProblemResponse(error: unknown): Response {
   const problem = problemFor(error);
+  const headers = error instanceof HttpProblem ? error.extra.headers : undefined;
   return new Response(JSON.stringify(problem), {
     status: problem.status,
-    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" },
+    headers: { ...PROBLEM_HEADERS, ...headers },
   });
 }

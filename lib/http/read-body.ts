@@ -1,3 +1,4 @@
+import { parseStorableJson } from "./json-hygiene";
 import { HttpProblem } from "./problem";
 
 export const tooLarge = (maxBytes: number) =>
@@ -31,13 +32,18 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
   return Buffer.concat(chunks, total);
 }
 
-/** Parses a JSON body, answering 400 with the parser's reason when it is not JSON. */
+/**
+ * Parses a JSON body: 400 with the parser's reason when it is not JSON, 422 naming the field
+ * when it holds what cannot be stored (NUL, a lone surrogate, a number out of range, nesting
+ * past MAX_JSON_DEPTH).
+ */
 export async function readJson(request: Request, maxBytes = 1024 * 1024): Promise<unknown> {
   const raw = await readBodyCapped(request, maxBytes);
   if (raw.length === 0) throw new HttpProblem(400, "The request needs a JSON body.");
-  try {
-    return JSON.parse(raw.toString("utf8"));
-  } catch (error) {
-    throw new HttpProblem(400, `The body is not valid JSON: ${(error as Error).message}`);
-  }
+  const parsed = parseStorableJson(raw.toString("utf8"));
+  if (parsed.ok) return parsed.value;
+  const { flaw } = parsed;
+  if (parsed.syntax) throw new HttpProblem(400, `The body is not valid JSON: ${flaw.message}`);
+  const where = flaw.path ? `${flaw.path} ${flaw.message}` : `The body ${flaw.message}`;
+  throw new HttpProblem(422, `${where}.`, { errors: [flaw] });
 }

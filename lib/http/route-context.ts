@@ -2,17 +2,26 @@ import "server-only";
 import { getDb, type Database } from "@/db/client";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import type { Actor } from "@/lib/audit/record-audit";
+import { countAuthenticationAttempt, limitApiKey } from "./abuse-limits";
+import { requestClientAddress } from "./request-client-address";
 
 /** For public routes (ingest, health, cron): the database, no caller identity. */
 export function publicContext(): { db: Database } {
   return { db: getDb() };
 }
 
-/** For /api/v1: the team the API key belongs to; every query below filters by it. */
+/**
+ * For /api/v1: the team the API key belongs to; every query below filters by it. Bad keys count
+ * against the client address (429 once it has used up its failures, before any lookup), and
+ * every request against the key's rate limit.
+ */
 export async function apiKeyContext(
   request: Request,
 ): Promise<{ db: Database; teamId: string; apiKeyId: string; actor: Actor }> {
   const db = getDb();
+  const succeeded = countAuthenticationAttempt(requestClientAddress(request.headers));
   const principal = await authenticateApiKey(db, request.headers.get("authorization"));
+  succeeded();
+  limitApiKey(principal.apiKeyId);
   return { db, ...principal, actor: { type: "api_key", id: principal.apiKeyId } };
 }

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { deliveryStatus } from "@/db/schema";
+import { isRealInstant } from "@/lib/http/real-instant";
 
 // Response shapes shared by the route handlers' answers, the OpenAPI document and the contract
 // test, so the three cannot drift apart.
-export const timestamp = z.iso.datetime({ offset: true });
+export const timestamp = z.iso
+  .datetime({ offset: true })
+  .refine(isRealInstant, "is not a real date and time (a day that exists, years 1970 to 9999)");
 
 export const problemSchema = z
   .object({

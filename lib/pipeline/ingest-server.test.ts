@@ -179,13 +179,33 @@ describe("standalone ingest listener", () => {
 
   it("fails only the request the database refuses, never answering it 202", async () => {
     const { team, source } = await sourceWith();
-    // PostgreSQL's jsonb refuses \u0000, so this event fails its batch; the others are retried.
-    const bad = post(source.ingestToken, '{"a":"\\u0000"}');
+    // A constraint of this test's database refuses one event, so it fails its batch; the others
+    // are retried. (NUL in the JSON used to be the refusal; such bodies are now stored raw.)
+    await t.db.execute(
+      sql`alter table events add constraint no_poison check (payload->>'a' is distinct from 'poison')`,
+    );
+    const bad = post(source.ingestToken, '{"a":"poison"}');
     const good = Array.from({ length: 30 }, (_, n) => post(source.ingestToken, `{"n":${n}}`));
     const [badAnswer, ...goodAnswers] = await Promise.all([bad, ...good]);
     expect(badAnswer!.status).toBe(500);
     expect(goodAnswers.map((a) => a.status)).toEqual(goodAnswers.map(() => 202));
     expect(await eventsOf(team.id)).toHaveLength(30);
+    await t.db.execute(sql`alter table events drop constraint no_poison`);
+  });
+
+  it("stores JSON that PostgreSQL's jsonb cannot hold byte-exact, with no parsed payload", async () => {
+    const { team, source } = await sourceWith();
+    const bodies = [
+      '{"a":"\\u0000"}',
+      '{"s":"\\ud800"}',
+      '{"n":1e1000000}',
+      `${"[".repeat(200)}${"]".repeat(200)}`,
+    ];
+    const answers = await Promise.all(bodies.map((body) => post(source.ingestToken, body)));
+    expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 202]);
+    const stored = await eventsOf(team.id);
+    expect(stored.map((e) => e.rawBody.toString()).sort()).toEqual([...bodies].sort());
+    expect(stored.map((e) => e.payload)).toEqual([null, null, null, null]);
   });
 });
 

@@ -3,10 +3,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Database } from "@/db/client";
 import { getEnv } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { problemBody, problemFor, type Problem } from "@/lib/http/problem";
 import { readNodeBodyCapped } from "@/lib/http/read-node-body";
 import { databaseUnavailable, unavailableProblem } from "./database-errors";
 import { createGroupCommit } from "./group-commit";
+import { assertFanOutWithinCap } from "./fan-out-cap";
 import { prepareIngest } from "./prepare-ingest";
 import { createSourceCache } from "./source-cache";
 
@@ -75,6 +77,7 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
   // p99 33 -> 11 ms (bench, 2 cores).
   const commits = createGroupCommit(db, { maxBatch: options.maxBatch, maxInFlight: 2 });
   let closing = false;
+  const trustedProxies = getEnv().TRUSTED_PROXIES;
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     // While stopping, every answer closes its connection so keep-alive clients move on.
@@ -104,7 +107,13 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
         source,
         body,
         headers: toHeaders(request.rawHeaders),
+        clientAddress: clientAddress(
+          request.socket.remoteAddress,
+          [request.headers["x-forwarded-for"]].flat().join(","),
+          trustedProxies,
+        ),
       });
+      await assertFanOutWithinCap(db, event);
       const accepted = await commits.accept(event);
       send(response, 202, JSON.stringify({ id: accepted.eventId }), connection);
     } catch (error) {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "@/db/client";
 import type { AcceptedEvent } from "./accept-event";
 import { createSourceCache } from "./source-cache";
+import { assertFanOutWithinCap } from "./fan-out-cap";
 import { prepareIngest } from "./prepare-ingest";
 import { sharedGroupCommit } from "./shared-group-commit";
 
@@ -22,8 +23,16 @@ function cachedSourceLookup(db: Database) {
  */
 export async function ingestRequest(
   db: Database,
-  params: { token: string; body: Buffer; headers: Headers; now?: Date },
+  params: {
+    token: string;
+    body: Buffer;
+    headers: Headers;
+    clientAddress?: string | null;
+    now?: Date;
+  },
 ): Promise<AcceptedEvent> {
   const source = await cachedSourceLookup(db)(params.token);
-  return sharedGroupCommit(db).accept(await prepareIngest(db, { ...params, source }));
+  const event = await prepareIngest(db, { ...params, source });
+  await assertFanOutWithinCap(db, event);
+  return sharedGroupCommit(db).accept(event);
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { NotFoundError } from "@/lib/errors";
+import { countAuthenticationAttempt, limitIngestSource } from "@/lib/http/abuse-limits";
+import { parseStorableJson } from "@/lib/http/json-hygiene";
 import { HttpProblem } from "@/lib/http/problem";
 import { recordRejection, storableHeaders } from "@/lib/sources/record-rejection";
 import type { IncomingEvent } from "./accept-event";
@@ -8,15 +10,15 @@ import { resolveEventType } from "./event-type";
 import type { IngestSource } from "./ingest-source";
 import { verifySource } from "./verify-source";
 
+// The parsed payload, when the body is JSON that PostgreSQL can store. A body that is not JSON,
+// or whose JSON it cannot (NUL, a lone surrogate, an out-of-range number, deep nesting), is
+// still accepted and kept byte-exact; its event just has no parsed payload.
 function parseJson(body: Buffer, contentType: string | null): unknown {
   const looksJson =
     contentType?.includes("json") || /^\s*[[{]/.test(body.subarray(0, 64).toString("utf8"));
   if (!looksJson || body.length === 0) return undefined;
-  try {
-    return JSON.parse(body.toString("utf8"));
-  } catch {
-    return undefined;
-  }
+  const parsed = parseStorableJson(body.toString("utf8"));
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /**
@@ -28,10 +30,21 @@ function parseJson(body: Buffer, contentType: string | null): unknown {
  */
 export async function prepareIngest(
   db: Database,
-  params: { source: IngestSource | null; body: Buffer; headers: Headers; now?: Date },
+  params: {
+    source: IngestSource | null;
+    body: Buffer;
+    headers: Headers;
+    /** The sender's address (see lib/http/client-address.ts); null when unknown. */
+    clientAddress?: string | null;
+    now?: Date;
+  },
 ): Promise<IncomingEvent> {
   const { source, body, headers } = params;
+  // An unknown token is a failed authentication: guessing them is throttled per address.
+  const succeeded = countAuthenticationAttempt(params.clientAddress ?? null);
   if (!source) throw new NotFoundError("Ingest URL");
+  succeeded();
+  limitIngestSource(source.id);
 
   const verification = verifySource(source.verification, body, headers, params.now);
   if (!verification.ok) {

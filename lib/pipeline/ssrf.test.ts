@@ -55,6 +55,16 @@ describe("SSRF guard at save", () => {
     expect(isPublicAddress("224.0.0.1")).toBe(false);
     expect(isPublicAddress("not-an-ip")).toBe(false);
   });
+
+  it("judges the IPv4-compatible IPv6 form by the IPv4 it carries, however it is spelled", async () => {
+    for (const spelling of ["::127.0.0.1", "::7f00:1", "::10.0.0.1", "::a9fe:a9fe"])
+      expect(isPublicAddress(spelling), spelling).toBe(false);
+    expect(isPublicAddress("::8.8.8.8")).toBe(true);
+    // The URL parser writes [::127.0.0.1] as [::7f00:1]: refused when the endpoint is saved.
+    await expect(
+      assertPublicTarget("http://[::127.0.0.1]/hook", { allowPrivate: false }),
+    ).rejects.toBeInstanceOf(SsrfBlockedError);
+  });
 });
 
 describe("SSRF guard at connect", () => {

@@ -32,12 +32,22 @@ export class InvalidTargetError extends Error {
 }
 
 /**
- * Only globally routable unicast addresses pass. IPv4-mapped IPv6 (::ffff:a.b.c.d) is judged as
- * the IPv4 address it carries; NAT64, 6to4 and Teredo forms are refused outright.
+ * Only globally routable unicast addresses pass. IPv4-mapped IPv6 (::ffff:a.b.c.d) and the
+ * deprecated IPv4-compatible form (::a.b.c.d, which the URL parser writes as ::7f00:1) are
+ * judged as the IPv4 address they carry; NAT64, 6to4 and Teredo forms are refused outright.
  */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() === "unicast";
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === "ipv6") {
+    const parts = (parsed as ipaddr.IPv6).parts;
+    const compatible = parts.slice(0, 6).every((part) => part === 0) && parts[6]! + parts[7]! > 0;
+    if (compatible && !(parts[6] === 0 && parts[7] === 1)) {
+      const ipv4 = [parts[6]! >> 8, parts[6]! & 255, parts[7]! >> 8, parts[7]! & 255].join(".");
+      return ipaddr.parse(ipv4).range() === "unicast";
+    }
+  }
+  return parsed.range() === "unicast";
 }
 
 function bareHost(hostname: string): string {

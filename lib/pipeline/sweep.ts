@@ -1,4 +1,5 @@
 import "server-only";
+import { deleteExpiredThrottles } from "@/lib/auth/throttle";
 import { sql } from "drizzle-orm";
 import { setEndpointState } from "@/lib/endpoints/endpoint-state";
 import { claimDueJobs } from "./claim";
@@ -25,6 +26,7 @@ export type SweepResult = {
   deletedEvents: number;
   deletedAttempts: number;
   deletedRejections: number;
+  deletedThrottles: number;
 };
 
 /**
@@ -104,6 +106,9 @@ export async function sweep(ctx: DeliveryContext, options: SweepOptions): Promis
       where n > ${MAX_REJECTIONS_PER_SOURCE}
       limit ${deleteBatch})`);
 
+  // Sign-in throttle counters whose windows ended an hour ago count nothing any more.
+  const deletedThrottles = await deleteExpiredThrottles(db);
+
   return {
     reclaimedLeases: reclaimed.count,
     releasedHeld: released.count,
@@ -112,5 +117,6 @@ export async function sweep(ctx: DeliveryContext, options: SweepOptions): Promis
     deletedEvents: deletedEvents.count,
     deletedAttempts: deletedAttempts.count,
     deletedRejections: expiredRejections.count + excessRejections.count,
+    deletedThrottles,
   };
 }

@@ -7,14 +7,14 @@ import { oauthProviderButtons } from "@/lib/auth/oauth-providers";
 import { getEnv } from "@/lib/env";
 import { getCurrentUser } from "@/lib/auth/session-cookie";
 import { safeNextPath } from "@/lib/http/safe-next-path";
-import { signInAction } from "../actions";
+import { accountFailureMessage } from "@/lib/auth/account-failure";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string; error?: string }>;
+  searchParams: Promise<{ next?: string; error?: string; failed?: string }>;
 }) {
   const query = await searchParams;
   const next = safeNextPath(query.next);
@@ -33,7 +33,11 @@ export default async function SignInPage({
         </p>
       ) : null}
       <OAuthButtons providers={oauthProviderButtons(getEnv())} next={next} />
-      <CredentialsForm mode="sign-in" action={signInAction} next={next} />
+      <CredentialsForm
+        mode="sign-in"
+        next={next}
+        failedMessage={accountFailureMessage(query.failed)}
+      />
       <p className="mt-4 text-center text-sm text-zinc-600 dark:text-zinc-400">
         New here?{" "}
         <Link

@@ -7,22 +7,27 @@ import { oauthProviderButtons } from "@/lib/auth/oauth-providers";
 import { getEnv } from "@/lib/env";
 import { getCurrentUser } from "@/lib/auth/session-cookie";
 import { safeNextPath } from "@/lib/http/safe-next-path";
-import { signUpAction } from "../actions";
+import { accountFailureMessage } from "@/lib/auth/account-failure";
 
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string }>;
+  searchParams: Promise<{ next?: string; failed?: string }>;
 }) {
-  const next = safeNextPath((await searchParams).next);
+  const query = await searchParams;
+  const next = safeNextPath(query.next);
   if (await getCurrentUser()) redirect(next);
   return (
     <>
       <h1 className="mb-4 text-lg font-semibold">Create your Hookyard account</h1>
       <OAuthButtons providers={oauthProviderButtons(getEnv())} next={next} />
-      <CredentialsForm mode="sign-up" action={signUpAction} next={next} />
+      <CredentialsForm
+        mode="sign-up"
+        next={next}
+        failedMessage={accountFailureMessage(query.failed)}
+      />
       <p className="mt-4 text-center text-sm text-zinc-600 dark:text-zinc-400">
         Already have an account?{" "}
         <Link

@@ -2,9 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { ZodError } from "zod";
-import { requireTeam } from "@/lib/auth/require-team";
-import { actionFailure } from "@/lib/http/action-failure";
+import { z, ZodError } from "zod";
+import { formArguments, teamAction } from "@/lib/actions/safe-action";
 import {
   missingRuleValue,
   readSourceForm,
@@ -30,89 +29,81 @@ export type SourceFormState = {
 export type SourceActionResult = { error?: string };
 
 const ROLE_MESSAGE = "Your role does not allow changing sources: ask a developer, admin or owner.";
+const id = z.string().min(1).max(100);
 
 function invalid(values: SourceFormValues, errors: SourceFormErrors): SourceFormState {
   return { error: "Check the fields marked below.", fieldErrors: errors, values };
 }
 
-export async function createSourceAction(
-  teamSlug: string,
-  _previous: SourceFormState,
-  form: FormData,
-): Promise<SourceFormState> {
-  const values = readSourceForm(form);
-  let created;
-  try {
-    const { db, team, actor } = await requireTeam(teamSlug, "developer");
-    const input = sourceFormInput(values);
-    const parsed = sourceInputSchema.safeParse(input);
-    const errors = {
-      ...(parsed.success ? {} : sourceFormErrors(parsed.error)),
-      ...missingRuleValue(values),
-    };
-    if (Object.keys(errors).length > 0) return invalid(values, errors);
-    created = await createSource(db, { teamId: team.id, input, actor });
-  } catch (error) {
-    if (error instanceof ZodError) return invalid(values, sourceFormErrors(error));
-    return { ...actionFailure(error, ROLE_MESSAGE), values };
-  }
-  revalidatePath(`/${teamSlug}/sources`);
-  redirect(`/${teamSlug}/sources/${created.id}`);
-}
+export const createSourceAction = teamAction({
+  role: "developer",
+  roleMessage: ROLE_MESSAGE,
+  input: z.tuple([...formArguments]),
+  run: async ({ db, team, actor }, _previous, form): Promise<SourceFormState> => {
+    const values = readSourceForm(form);
+    let created;
+    try {
+      const input = sourceFormInput(values);
+      const parsed = sourceInputSchema.safeParse(input);
+      const errors = {
+        ...(parsed.success ? {} : sourceFormErrors(parsed.error)),
+        ...missingRuleValue(values),
+      };
+      if (Object.keys(errors).length > 0) return invalid(values, errors);
+      created = await createSource(db, { teamId: team.id, input, actor });
+    } catch (error) {
+      if (error instanceof ZodError) return invalid(values, sourceFormErrors(error));
+      throw error;
+    }
+    revalidatePath(`/${team.slug}/sources`);
+    redirect(`/${team.slug}/sources/${created.id}`);
+  },
+});
 
-export async function updateSourceAction(
-  teamSlug: string,
-  sourceId: string,
-  _previous: SourceFormState,
-  form: FormData,
-): Promise<SourceFormState> {
-  const values = readSourceForm(form);
-  try {
-    const { db, team, actor } = await requireTeam(teamSlug, "developer");
-    const current = await getSourceRow(db, { teamId: team.id, sourceId });
-    const input = sourceFormPatch(values, current);
-    const parsed = sourcePatchSchema.safeParse(input);
-    const errors = {
-      ...(parsed.success ? {} : sourceFormErrors(parsed.error)),
-      ...missingRuleValue(values),
-    };
-    if (Object.keys(errors).length > 0) return invalid(values, errors);
-    await updateSource(db, { teamId: team.id, sourceId: current.id, input, actor });
-  } catch (error) {
-    if (error instanceof ZodError) return invalid(values, sourceFormErrors(error));
-    return { ...actionFailure(error, ROLE_MESSAGE), values };
-  }
-  revalidatePath(`/${teamSlug}/sources`, "layout");
-  redirect(`/${teamSlug}/sources/${sourceId}`);
-}
+export const updateSourceAction = teamAction({
+  role: "developer",
+  roleMessage: ROLE_MESSAGE,
+  input: z.tuple([id, ...formArguments]),
+  run: async ({ db, team, actor }, sourceId, _previous, form): Promise<SourceFormState> => {
+    const values = readSourceForm(form);
+    try {
+      const current = await getSourceRow(db, { teamId: team.id, sourceId });
+      const input = sourceFormPatch(values, current);
+      const parsed = sourcePatchSchema.safeParse(input);
+      const errors = {
+        ...(parsed.success ? {} : sourceFormErrors(parsed.error)),
+        ...missingRuleValue(values),
+      };
+      if (Object.keys(errors).length > 0) return invalid(values, errors);
+      await updateSource(db, { teamId: team.id, sourceId: current.id, input, actor });
+    } catch (error) {
+      if (error instanceof ZodError) return invalid(values, sourceFormErrors(error));
+      throw error;
+    }
+    revalidatePath(`/${team.slug}/sources`, "layout");
+    redirect(`/${team.slug}/sources/${sourceId}`);
+  },
+});
 
 /** Pausing keeps accepting requests (202) but holds their deliveries; resuming releases them. */
-export async function setSourcePausedAction(
-  teamSlug: string,
-  sourceId: string,
-  paused: boolean,
-): Promise<SourceActionResult> {
-  try {
-    const { db, team, actor } = await requireTeam(teamSlug, "developer");
+export const setSourcePausedAction = teamAction({
+  role: "developer",
+  roleMessage: ROLE_MESSAGE,
+  input: z.tuple([id, z.boolean("Paused must be true or false.")]),
+  run: async ({ db, team, actor }, sourceId, paused): Promise<SourceActionResult> => {
     await updateSource(db, { teamId: team.id, sourceId, input: { paused }, actor });
-  } catch (error) {
-    if (error instanceof ZodError) return { error: "Paused must be true or false." };
-    return actionFailure(error, ROLE_MESSAGE);
-  }
-  revalidatePath(`/${teamSlug}/sources`, "layout");
-  return {};
-}
+    revalidatePath(`/${team.slug}/sources`, "layout");
+    return {};
+  },
+});
 
-export async function deleteSourceAction(
-  teamSlug: string,
-  sourceId: string,
-): Promise<SourceActionResult> {
-  try {
-    const { db, team, actor } = await requireTeam(teamSlug, "developer");
+export const deleteSourceAction = teamAction({
+  role: "developer",
+  roleMessage: ROLE_MESSAGE,
+  input: z.tuple([id]),
+  run: async ({ db, team, actor }, sourceId): Promise<SourceActionResult> => {
     await deleteSource(db, { teamId: team.id, sourceId, actor });
-  } catch (error) {
-    return actionFailure(error, ROLE_MESSAGE);
-  }
-  revalidatePath(`/${teamSlug}/sources`);
-  redirect(`/${teamSlug}/sources`);
-}
+    revalidatePath(`/${team.slug}/sources`);
+    redirect(`/${team.slug}/sources`);
+  },
+});

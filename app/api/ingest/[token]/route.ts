@@ -1,5 +1,6 @@
 import { getEnv } from "@/lib/env";
 import { readBodyCapped } from "@/lib/http/read-body";
+import { requestClientAddress } from "@/lib/http/request-client-address";
 import { json, route } from "@/lib/http/route";
 import { publicContext } from "@/lib/http/route-context";
 import { deliverAfterResponse } from "@/lib/pipeline/deliver-now";
@@ -11,6 +12,7 @@ export const POST = route<{ token: string }>(async (request, { token }) => {
     token,
     body,
     headers: request.headers,
+    clientAddress: requestClientAddress(request.headers),
   });
   deliverAfterResponse(accepted.dueDeliveryIds);
   return json({ id: accepted.eventId }, 202);

@@ -2,21 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireTeam } from "@/lib/auth/require-team";
-import { actionFailure } from "@/lib/http/action-failure";
+import { z } from "zod";
+import { formArguments, teamAction } from "@/lib/actions/safe-action";
 import { publicOrigin } from "@/lib/http/request-origin";
 import { createInvitation, revokeInvitation } from "@/lib/teams/invitations";
 import { changeMemberRole, removeMember } from "@/lib/teams/members";
 
 export type ActionResult = { error?: string; inviteUrl?: string };
+const id = z.string().min(1).max(100);
 
-export async function inviteAction(
-  teamSlug: string,
-  _previous: ActionResult,
-  form: FormData,
-): Promise<ActionResult> {
-  try {
-    const { db, team, role, actor } = await requireTeam(teamSlug, "admin");
+export const inviteAction = teamAction({
+  role: "admin",
+  input: z.tuple([...formArguments]),
+  run: async ({ db, team, role, actor }, _previous, form): Promise<ActionResult> => {
     const { token } = await createInvitation(db, {
       teamId: team.id,
       input: { role: form.get("role"), expiresInDays: form.get("expiresInDays") ?? 7 },
@@ -25,50 +23,37 @@ export async function inviteAction(
     });
     revalidatePath(`/${team.slug}/settings/members`);
     return { inviteUrl: `${await publicOrigin()}/invite/${token}` };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+  },
+});
 
-export async function revokeInvitationAction(
-  teamSlug: string,
-  invitationId: string,
-): Promise<ActionResult> {
-  try {
-    const { db, team, actor } = await requireTeam(teamSlug, "admin");
+export const revokeInvitationAction = teamAction({
+  role: "admin",
+  input: z.tuple([id]),
+  run: async ({ db, team, actor }, invitationId): Promise<ActionResult> => {
     await revokeInvitation(db, { teamId: team.id, invitationId, actor });
     revalidatePath(`/${team.slug}/settings/members`);
     return {};
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+  },
+});
 
-export async function changeRoleAction(
-  teamSlug: string,
-  userId: string,
-  role: string,
-): Promise<ActionResult> {
-  try {
-    const { db, team, role: byRole, actor } = await requireTeam(teamSlug, "admin");
+export const changeRoleAction = teamAction({
+  role: "admin",
+  input: z.tuple([id, z.string().max(20)]),
+  run: async ({ db, team, role: byRole, actor }, userId, role): Promise<ActionResult> => {
     await changeMemberRole(db, { teamId: team.id, userId, role, byRole, actor });
     revalidatePath(`/${team.slug}/settings/members`);
     return {};
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+  },
+});
 
-export async function removeMemberAction(teamSlug: string, userId: string): Promise<ActionResult> {
-  let leaving = false;
-  try {
-    const { db, team, role: byRole, actor, user } = await requireTeam(teamSlug);
-    leaving = user.id === userId;
+// Any member may leave; removing someone else needs the role removeMember checks.
+export const removeMemberAction = teamAction({
+  role: "viewer",
+  input: z.tuple([id]),
+  run: async ({ db, team, role: byRole, actor, user }, userId): Promise<ActionResult> => {
     await removeMember(db, { teamId: team.id, userId, byRole, actor });
     revalidatePath(`/${team.slug}/settings/members`);
-  } catch (error) {
-    return actionFailure(error);
-  }
-  if (leaving) redirect("/");
-  return {};
-}
+    if (user.id === userId) redirect("/");
+    return {};
+  },
+});
