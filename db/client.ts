@@ -2,6 +2,7 @@ import "server-only";
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { watchDatabase } from "./availability";
 import { redactDatabaseError } from "./redact-error";
 import * as schema from "./schema";
 
@@ -33,10 +34,25 @@ Object.defineProperty(DrizzleQueryError.prototype, "cause", {
   },
 });
 
+// While the database is unreachable, requests must fail fast (and answer 503) rather than wait:
+// a connection attempt gives up after a few seconds, a statement after half a minute (a longer
+// one is a bug or a lock pile-up; migrations run on a connection of their own), and a session
+// left idle inside a transaction is ended by the server.
+const CONNECT_TIMEOUT_SECONDS = 3;
+const STATEMENT_TIMEOUT_MS = 30_000;
+
 export function createDatabase(url: string, options: { max?: number } = {}): Database {
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
+    // Reconnect every half second while the server is away (postgres.js backs off to 20 s by
+    // default, which delays the first delivery after an outage by as much).
+    backoff: () => 0.5,
+    connection: {
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+      idle_in_transaction_session_timeout: 60_000,
+    },
   });
   return drizzle(client, { schema });
 }
@@ -53,6 +69,7 @@ export function getDb(): Database {
       );
     }
     holder.hookyardDatabase = createDatabase(url);
+    watchDatabase(url);
   }
   return holder.hookyardDatabase;
 }

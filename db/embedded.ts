@@ -1,4 +1,3 @@
-import "server-only";
 import { existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { userInfo } from "node:os";

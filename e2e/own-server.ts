@@ -29,13 +29,18 @@ async function freePort(): Promise<number> {
  * A `next start` of the same build on a database of its own, for a spec that needs settings the
  * shared e2e server does not have (the default abuse limits, tight caps). Stop it when done.
  */
-export async function startOwnServer(env: Record<string, string> = {}) {
+export async function startOwnServer(
+  env: Record<string, string> = {},
+  options: { ownDatabase?: boolean } = {},
+) {
   const port = await freePort();
+  // A database of its own on the test server, unless `env` names the one to use.
+  const ownDatabase = options.ownDatabase ?? true;
   const database = `hookyard_e2e_own_${randomBytes(4).toString("hex")}`;
-  await admin(`create database ${database}`);
-  const databaseUrl = Object.assign(new URL(e2eAdminUrl()), {
-    pathname: `/${database}`,
-  }).toString();
+  if (ownDatabase) await admin(`create database ${database}`);
+  const databaseUrl = ownDatabase
+    ? Object.assign(new URL(e2eAdminUrl()), { pathname: `/${database}` }).toString()
+    : env.DATABASE_URL!;
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
@@ -78,7 +83,7 @@ export async function startOwnServer(env: Record<string, string> = {}) {
     stop: async () => {
       child.kill("SIGTERM");
       if (child.exitCode === null) await once(child, "exit");
-      await admin(`drop database if exists ${database} with (force)`);
+      if (ownDatabase) await admin(`drop database if exists ${database} with (force)`);
     },
   };
 }

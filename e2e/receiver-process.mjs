@@ -21,7 +21,7 @@ const server = createServer((req, res) => {
       res.end(JSON.stringify(received));
       return;
     }
-    received.push({ path: req.url, headers: req.headers, body, mode });
+    received.push({ path: req.url, headers: req.headers, body, mode, at: Date.now() });
     res.setHeader("content-type", "text/plain");
     if (mode === "fail") {
       res.statusCode = 500;

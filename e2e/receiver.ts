@@ -19,7 +19,8 @@ export async function startReceiverProcess() {
     url: `${url}/hooks`,
     succeed: () => control("ok"),
     fail: () => control("fail"),
-    received: async () => (await (await fetch(`${url}/__received`)).json()) as { body: string }[],
+    received: async () =>
+      (await (await fetch(`${url}/__received`)).json()) as { body: string; at: number }[],
     stop: async () => {
       child.kill("SIGTERM");
       if (child.exitCode === null) await once(child, "exit");

@@ -78,6 +78,11 @@ export const envSchema = z.object({
   // How long a claimed delivery stays reserved; a crashed worker's deliveries are retried after.
   // Keep it above the longest endpoint timeout (60 s) or slow deliveries may be sent twice.
   WORKER_LEASE: duration("90s"),
+  // A worker with due work and no progress this long (longer than the longest endpoint
+  // timeout) is wedged: the watchdog restarts its loop and /api/health reports it.
+  WORKER_STALL_AFTER: duration("90s"),
+  // /api/health answers 503 "degraded" when the oldest due delivery has waited longer.
+  HEALTH_MAX_DUE_AGE: duration("15m"),
   // Proxies whose X-Forwarded-For is believed (addresses or CIDRs, comma-separated). Unset: the
   // socket's peer is the client, whatever headers it sends.
   TRUSTED_PROXIES: z.string().default("").transform(parsedBy(parseTrustedProxies)),

@@ -4,11 +4,15 @@ import { closeDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { processDeliveryContext } from "@/lib/pipeline/delivery-context";
 import { startWorker } from "@/lib/pipeline/worker";
+import { superviseWorker } from "@/lib/pipeline/worker-watchdog";
 import { startHookyard } from "@/lib/startup";
 
 await startHookyard();
 const ctx = processDeliveryContext();
-const worker = startWorker(ctx, { concurrency: getEnv().WORKER_CONCURRENCY });
+const worker = superviseWorker(
+  () => startWorker(ctx, { concurrency: getEnv().WORKER_CONCURRENCY }),
+  { stallAfterMs: getEnv().WORKER_STALL_AFTER },
+);
 console.log(`Hookyard worker ${process.pid} started (concurrency ${getEnv().WORKER_CONCURRENCY}).`);
 
 let stopping = false;

@@ -6,6 +6,7 @@ import type { Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-store";
 import { ForbiddenError, InputError, NotFoundError } from "@/lib/errors";
 import { stringFlaw } from "@/lib/http/json-hygiene";
+import { HttpProblem } from "@/lib/http/problem";
 
 // Every server action is a public POST endpoint: whatever the form sends, anything can be
 // posted to it, in any shape. One wrapper (after dub's `authActionClient`) does what each action
@@ -57,6 +58,8 @@ function answerFor(error: unknown, roleMessage: string | undefined): ActionError
   if (error instanceof ForbiddenError) return { error: roleMessage ?? error.message };
   if (error instanceof InputError) return { error: error.message };
   if (error instanceof ZodError) return { error: zodMessage(error) };
+  // A refusal lib/ states as an HTTP answer (429 busy, 409 conflict): the form shows it.
+  if (error instanceof HttpProblem && error.status < 500) return { error: error.detail };
   throw error;
 }
 

@@ -1,12 +1,16 @@
 import "server-only";
-import { deliverJob } from "@/lib/pipeline/deliver";
+import { startAttempt } from "@/lib/pipeline/deliver";
 import { loadDeliveryJob } from "@/lib/pipeline/delivery-jobs";
 import { processDeliveryContext, type DeliveryContext } from "@/lib/pipeline/delivery-context";
+import { recordAttempt } from "@/lib/pipeline/record-attempt";
 import { NotFoundError } from "@/lib/errors";
+import { HttpProblem } from "@/lib/http/problem";
 
 /**
  * Sends a delivery again now, whatever its status, as a manual attempt with the same
  * webhook-id. A success marks it succeeded; a failure leaves its status and schedule alone.
+ * It takes a send slot like every other attempt: when the destination already has its share of
+ * slow requests in flight, the answer is 429 rather than a request that waits in a queue.
  */
 export async function resendDelivery(
   params: { teamId: string; deliveryId: string },
@@ -14,5 +18,12 @@ export async function resendDelivery(
 ) {
   const job = await loadDeliveryJob(ctx.db, params);
   if (!job) throw new NotFoundError("Delivery");
-  return deliverJob(ctx, job, "manual");
+  const attempt = startAttempt(ctx, job, "manual");
+  if (!attempt)
+    throw new HttpProblem(
+      429,
+      "This endpoint's server already has as many slow requests from Hookyard in flight as it may. Try again in a few seconds.",
+      { headers: { "Retry-After": "5" } },
+    );
+  return recordAttempt(ctx.db, await attempt);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { processDeliveryContext, type DeliveryContext } from "@/lib/pipeline/delivery-context";
 import { NotFoundError } from "@/lib/errors";
+import { HttpProblem } from "@/lib/http/problem";
 import { resendDelivery } from "./resend-delivery";
 
 export const resendManySchema = z
@@ -13,14 +14,16 @@ const PARALLEL = 8;
 
 /**
  * Resends each selected delivery now (manual attempts), a few at a time so one slow receiver
- * does not hold up the rest. Ids of other teams count as not found, never as sent.
+ * does not hold up the rest. Ids of other teams count as not found, never as sent; those whose
+ * destination has no send slot free count as busy.
  */
 export async function resendMany(
   params: { teamId: string; deliveryIds: unknown },
   ctx: DeliveryContext = processDeliveryContext(),
-): Promise<{ sent: number; succeeded: number; notFound: number }> {
+): Promise<{ sent: number; succeeded: number; notFound: number; busy?: number }> {
   const ids = [...new Set(resendManySchema.parse(params.deliveryIds))];
   const totals = { sent: 0, succeeded: 0, notFound: 0 };
+  let busy = 0;
   for (let i = 0; i < ids.length; i += PARALLEL) {
     const results = await Promise.allSettled(
       ids
@@ -32,8 +35,9 @@ export async function resendMany(
         totals.sent++;
         if (result.value.status === "succeeded") totals.succeeded++;
       } else if (result.reason instanceof NotFoundError) totals.notFound++;
+      else if (result.reason instanceof HttpProblem && result.reason.status === 429) busy++;
       else throw result.reason;
     }
   }
-  return totals;
+  return busy > 0 ? { ...totals, busy } : totals;
 }

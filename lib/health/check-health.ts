@@ -1,24 +1,72 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { databaseDown } from "@/db/availability";
 import { getDb, type Executor } from "@/db/client";
+import { getEnv } from "@/lib/env";
+import { withDeadline } from "@/lib/pipeline/deadline";
+import { workerHealth, type WorkerHealth } from "@/lib/pipeline/worker-watchdog";
 
 export type Health = {
-  database: "ok";
-  queueDepth: number;
+  status: "ok" | "degraded";
+  /** Why it is degraded (empty when ok). */
+  reasons: string[];
+  database: "ok" | "unreachable";
+  worker: WorkerHealth;
+  queueDepth: number | null;
   oldestDueSeconds: number | null;
 };
 
-/** Reachability of the database and how far behind delivery is, across all teams. */
+// The answer must come within a second whatever the database does: a load balancer's probe
+// that times out is worse than one that hears "unreachable".
+const DATABASE_DEADLINE_MS = 500;
+// Counting a backlog of millions would itself be slow: past this the depth is "at least".
+const DEPTH_CAP = 100_000;
+
+/**
+ * Reachability of the database, this process's worker (if it runs one), and how far behind
+ * delivery is across all teams. Degraded (503 from the route) when the database cannot be
+ * reached, the worker is stalled, or the oldest due delivery has waited past HEALTH_MAX_DUE_AGE.
+ */
 export async function checkHealth(db: Executor = getDb()): Promise<Health> {
-  const rows = await db.execute<{ depth: number; oldest: number | null }>(sql`
-    select count(*)::int as depth,
-           extract(epoch from now() - min(next_attempt_at))::float8 as oldest
-    from deliveries
-    where status = 'pending' and next_attempt_at <= now()`);
-  const row = rows[0];
+  const worker = workerHealth();
+  const reasons: string[] = [];
+  if (worker.status === "stalled") reasons.push(`worker stalled: ${worker.reason}`);
+  let row: { depth: number; oldest: number | null } | undefined;
+  try {
+    if (databaseDown()) throw new Error("The database is down (db/availability.ts).");
+    [row] = await withDeadline(
+      db.execute<{ depth: number; oldest: number | null }>(sql`
+        select count(*)::int as depth,
+               extract(epoch from now() - min(next_attempt_at))::float8 as oldest
+        from (select next_attempt_at from deliveries
+              where status = 'pending' and next_attempt_at <= now()
+              order by next_attempt_at limit ${DEPTH_CAP}) due`),
+      DATABASE_DEADLINE_MS,
+      "The health query",
+    );
+  } catch {
+    reasons.push("database unreachable");
+    return {
+      status: "degraded",
+      reasons,
+      database: "unreachable",
+      worker,
+      queueDepth: null,
+      oldestDueSeconds: null,
+    };
+  }
+  const oldestDueSeconds = row?.oldest == null ? null : Math.max(0, Math.round(row.oldest));
+  const maxAgeSeconds = getEnv().HEALTH_MAX_DUE_AGE / 1000;
+  if (oldestDueSeconds !== null && oldestDueSeconds > maxAgeSeconds)
+    reasons.push(
+      `oldest due delivery waited ${oldestDueSeconds} s (HEALTH_MAX_DUE_AGE ${maxAgeSeconds} s)`,
+    );
   return {
+    status: reasons.length > 0 ? "degraded" : "ok",
+    reasons,
     database: "ok",
+    worker,
     queueDepth: row?.depth ?? 0,
-    oldestDueSeconds: row?.oldest == null ? null : Math.max(0, Math.round(row.oldest)),
+    oldestDueSeconds,
   };
 }

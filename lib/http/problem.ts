@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { databaseUnavailable } from "@/db/database-errors";
 import { ForbiddenError, InputError, NotFoundError } from "@/lib/errors";
 import { InvalidTargetError, SsrfBlockedError } from "@/lib/pipeline/ssrf";
 
@@ -63,6 +64,17 @@ const PROBLEM_HEADERS = {
   "X-Content-Type-Options": "nosniff",
 };
 
+/**
+ * The 503 for a database that cannot be reached: nothing was stored, and retrying is safe
+ * (with an Idempotency-Key, a retried event cannot be stored twice).
+ */
+export const unavailableProblem = () =>
+  new HttpProblem(
+    503,
+    "The database is unavailable, so nothing was stored. Retry the request shortly (with an Idempotency-Key to make a retried event safe).",
+    { headers: { "Retry-After": "5" } },
+  );
+
 /** What a thrown error answers as a problem; unknown errors are logged, not leaked. */
 export function problemFor(error: unknown): Problem {
   if (error instanceof HttpProblem) return problemBody(error.status, error.detail, error.extra);
@@ -86,6 +98,7 @@ export function problemFor(error: unknown): Problem {
     const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
     return problemBody(422, detail, { errors });
   }
+  if (databaseUnavailable(error)) return problemFor(unavailableProblem());
   console.error("Unhandled error in API route:", error);
   return problemBody(
     500,
@@ -95,8 +108,9 @@ export function problemFor(error: unknown): Problem {
 
 /** Turns what a handler threw into a problem response (with its headers, e.g. Retry-After). */
 export function toProblemResponse(error: unknown): Response {
-  const problem = problemFor(error);
-  const headers = error instanceof HttpProblem ? error.extra.headers : undefined;
+  const answered = databaseUnavailable(error) ? unavailableProblem() : error;
+  const problem = problemFor(answered);
+  const headers = answered instanceof HttpProblem ? answered.extra.headers : undefined;
   return new Response(JSON.stringify(problem), {
     status: problem.status,
     headers: { ...PROBLEM_HEADERS, ...headers },

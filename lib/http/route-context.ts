@@ -3,6 +3,7 @@ import { getDb, type Database } from "@/db/client";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import type { Actor } from "@/lib/audit/record-audit";
 import { countAuthenticationAttempt, limitApiKey } from "./abuse-limits";
+import { HttpProblem } from "./problem";
 import { requestClientAddress } from "./request-client-address";
 
 /** For public routes (ingest, health, cron): the database, no caller identity. */
@@ -20,7 +21,14 @@ export async function apiKeyContext(
 ): Promise<{ db: Database; teamId: string; apiKeyId: string; actor: Actor }> {
   const db = getDb();
   const succeeded = countAuthenticationAttempt(requestClientAddress(request.headers));
-  const principal = await authenticateApiKey(db, request.headers.get("authorization"));
+  let principal;
+  try {
+    principal = await authenticateApiKey(db, request.headers.get("authorization"));
+  } catch (error) {
+    // Only a refused key counts as a failure; a database that could not answer does not.
+    if (!(error instanceof HttpProblem && error.status === 401)) succeeded();
+    throw error;
+  }
   succeeded();
   limitApiKey(principal.apiKeyId);
   return { db, ...principal, actor: { type: "api_key", id: principal.apiKeyId } };

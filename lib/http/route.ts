@@ -1,5 +1,9 @@
+import { abandonOnOutage, databaseDown } from "@/db/availability";
 import { stringFlaw } from "./json-hygiene";
-import { HttpProblem, toProblemResponse } from "./problem";
+import { HttpProblem, toProblemResponse, unavailableProblem } from "./problem";
+
+// What was waiting on the database when it went down gets its 503 this long after.
+const OUTAGE_GRACE_MS = 500;
 
 // Path parameters are ids, slugs and tokens we issued: URL-safe characters only. Anything else
 // (a NUL, a space, a stray `%`) names nothing that exists, answered before any query runs.
@@ -22,6 +26,8 @@ function assertCleanRequest(request: Request, params: Record<string, string>): v
  * Wraps a route handler so every thrown error becomes a problem+json answer. Handlers stay a
  * few lines: parse, authorise, call lib/, shape the answer. Path parameters and query strings
  * are checked for what no handler should see (see assertCleanRequest) before the handler runs.
+ * While the database is down (db/availability.ts) the answer is 503 with Retry-After at once,
+ * and a request already waiting on it gets that answer half a second after it went down.
  */
 export function route<Params extends Record<string, string> = Record<string, never>>(
   handler: (request: Request, params: Params) => Promise<Response>,
@@ -30,7 +36,8 @@ export function route<Params extends Record<string, string> = Record<string, nev
     try {
       const params = ((await context.params) ?? {}) as Params;
       assertCleanRequest(request, params);
-      return await handler(request, params);
+      if (databaseDown()) throw unavailableProblem();
+      return await abandonOnOutage(handler(request, params), OUTAGE_GRACE_MS, unavailableProblem);
     } catch (error) {
       return toProblemResponse(error);
     }

@@ -12,7 +12,15 @@ import { jobsFor, type DeliveryJob } from "./delivery-jobs";
 // never starved by a backlog), then due pending rows in due order. One scan with an OR of both
 // cases cannot use either index in order, and PostgreSQL then reads and sorts every due row on
 // each claim: a cost that grew with the backlog (14 ms per claim at 40k due).
-export function claimDue(params: { limit: number; leaseMs: number }) {
+export function claimDue(params: {
+  limit: number;
+  leaseMs: number;
+  /** Endpoints and teams whose sends this process cannot start now (see send-slots.ts). */
+  skipEndpointIds?: string[];
+  skipTeamIds?: string[];
+}) {
+  const skipEndpoints = textArray(params.skipEndpointIds ?? []);
+  const skipTeams = textArray(params.skipTeamIds ?? []);
   return sql`
     update deliveries d
     set status = 'delivering', lease_until = now() + ${params.leaseMs} * interval '1 millisecond', updated_at = now()
@@ -20,10 +28,12 @@ export function claimDue(params: { limit: number; leaseMs: number }) {
       select id from (
         select id from (
           select id from deliveries where status = 'delivering' and lease_until < now()
+            and endpoint_id <> all(${skipEndpoints}) and team_id <> all(${skipTeams})
           order by lease_until limit ${params.limit} for update skip locked) expired
         union all
         select id from (
           select id from deliveries where status = 'pending' and next_attempt_at <= now()
+            and endpoint_id <> all(${skipEndpoints}) and team_id <> all(${skipTeams})
           order by next_attempt_at limit ${params.limit} for update skip locked) due
       ) claimable
       limit ${params.limit})
@@ -55,7 +65,7 @@ export async function claimJobs(
 /** Claims up to `limit` due deliveries and loads what sending them needs, in one round trip. */
 export async function claimDueJobs(
   db: Executor,
-  params: { limit: number; leaseMs: number },
+  params: Parameters<typeof claimDue>[0],
 ): Promise<DeliveryJob[]> {
   return jobsFor(db, claimDue(params));
 }

@@ -21,27 +21,49 @@ function takeBatch(queue: Waiting[]): Waiting[] {
   return queue.splice(0, count);
 }
 
+// How long a batch waits for send slots before it leaves its deliveries to the worker. Nothing
+// is claimed while it waits, so no lease runs and the worker may take them meanwhile.
+const SLOT_WAIT_MS = 1_000;
+
+/**
+ * Claims and sends a batch's deliveries as send slots free up: only as many are claimed at a
+ * time as can be sent at once, so nothing claimed waits in this process. Resolves with the sends
+ * started (they go on while the next batch is claimed).
+ */
+async function claimAsSlotsFree(ids: string[]): Promise<Promise<unknown>[]> {
+  const ctx = processDeliveryContext();
+  const giveUpAt = performance.now() + SLOT_WAIT_MS;
+  const sends: Promise<unknown>[] = [];
+  while (ids.length > 0) {
+    const free = ctx.slots.total - ctx.slots.inFlight;
+    if (free <= 0) {
+      if (!(await ctx.slots.whenFree(giveUpAt - performance.now()))) break;
+      continue;
+    }
+    const claimed = await claimJobs(ctx.db, { ids: ids.splice(0, free), leaseMs: ctx.leaseMs })
+      .then((jobs) => sends.push(deliverJobs(ctx, jobs)))
+      .catch(logFailure);
+    if (claimed === undefined) break;
+  }
+  return sends;
+}
+
 // Requests finishing together share one claim; the batch's sends go on while the next is claimed.
 const claims = createBatcher<Waiting>({
   take: takeBatch,
   async flush(batch) {
-    const ctx = processDeliveryContext();
-    const sending = claimJobs(ctx.db, {
-      ids: batch.flatMap((w) => w.ids),
-      leaseMs: ctx.leaseMs,
-    });
-    await sending.catch(() => undefined);
-    void sending
-      .then((jobs) => deliverJobs(ctx, jobs))
-      .catch(logFailure)
-      .finally(() => batch.forEach((w) => w.done()));
+    const sends = await claimAsSlotsFree(batch.flatMap((w) => w.ids));
+    void Promise.all(sends.map((send) => send.catch(logFailure))).finally(() =>
+      batch.forEach((w) => w.done()),
+    );
   },
 });
 
 /**
  * The low-latency driver, run by after() once the 202 is sent: claims the deliveries just
  * created (any a worker already took are skipped) and sends them, one claim per batch of
- * requests rather than per event. Resolves when this call's deliveries have been sent and
+ * requests rather than per event, as many at a time as the process's send slots allow (what
+ * finds no slot within a second stays pending for the worker). Resolves when this call's deliveries have been sent and
  * recorded (or left to the worker).
  */
 export function deliverNow(deliveryIds: string[]): Promise<void> {

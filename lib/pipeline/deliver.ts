@@ -2,7 +2,8 @@ import "server-only";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import type { DeliveryContext } from "./delivery-context";
 import type { DeliveryJob } from "./delivery-jobs";
-import { sendWebhook } from "./http-send";
+import { releaseClaims } from "./claim";
+import { originOf } from "./http-send";
 import { memoize } from "./memoize";
 import { recordAttempt, type AttemptRecord } from "./record-attempt";
 import { signatureHeaders } from "./sign";
@@ -22,13 +23,22 @@ function signingSecrets(job: DeliveryJob, now: Date): string[] {
   return secrets;
 }
 
-/** Signs, sends and records one attempt of one delivery. */
-export async function deliverJob(
+/** The send-slot keys of a job: its destination's origin and its team (send-slots.ts). */
+export const slotKeys = (job: DeliveryJob) => [`origin:${originOf(job.url)}`, `team:${job.teamId}`];
+
+/**
+ * Starts one attempt if a send slot is free, and returns what recordAttempt must write; null
+ * when the job must wait (its destination or team holds its share of slow sends, or the process
+ * is at its limit). The slot is freed when the answer, or the deadline, is in.
+ */
+export function startAttempt(
   ctx: DeliveryContext,
   job: DeliveryJob,
   trigger: "auto" | "manual" = "auto",
-) {
-  return recordAttempt(ctx.db, await sendAttempt(ctx, job, trigger));
+): Promise<AttemptRecord> | null {
+  const release = ctx.slots.tryAcquire(slotKeys(job));
+  if (!release) return null;
+  return sendAttempt(ctx, job, trigger).finally(release);
 }
 
 /**
@@ -53,7 +63,7 @@ export async function sendAttempt(
       body: job.rawBody,
     }),
   };
-  const result = await sendWebhook({
+  const result = await ctx.send({
     url: job.url,
     headers: requestHeaders,
     body: job.rawBody,
@@ -81,12 +91,25 @@ export async function sendAttempt(
   };
 }
 
-/** Sends and records claimed jobs, all at once; failures are recorded, never thrown. */
+/**
+ * Sends and records claimed jobs (the sweeper's and the after-response driver's), as many at
+ * once as there are send slots; the rest are given back at once for the worker to take when
+ * their destination has room. Failures are recorded, never thrown. Resolves with how many were
+ * sent once they are recorded.
+ */
 export async function deliverJobs(ctx: DeliveryContext, jobs: DeliveryJob[]): Promise<number> {
-  const results = await Promise.allSettled(jobs.map((job) => deliverJob(ctx, job)));
-  for (const result of results) {
-    if (result.status === "rejected")
-      console.error("Recording a delivery attempt failed:", result.reason);
+  const started: Promise<unknown>[] = [];
+  const deferred: string[] = [];
+  for (const job of jobs) {
+    const attempt = startAttempt(ctx, job);
+    if (attempt) started.push(attempt.then((record) => recordAttempt(ctx.db, record)));
+    else deferred.push(job.id);
   }
-  return jobs.length;
+  if (deferred.length > 0) await releaseClaims(ctx.db, deferred).catch(logFailure);
+  const results = await Promise.allSettled(started);
+  for (const result of results) if (result.status === "rejected") logFailure(result.reason);
+  return started.length;
 }
+
+// The delivery stays leased; once the lease runs out the worker or the sweeper sends it again.
+const logFailure = (error: unknown) => console.error("Recording a delivery attempt failed:", error);

@@ -3,7 +3,8 @@ import type { Database } from "@/db/client";
 import { acceptBatch } from "./accept-batch";
 import { createBatcher } from "./batcher";
 import type { AcceptedEvent, IncomingEvent } from "./accept-event";
-import { refusedByDatabase, unavailableProblem } from "./database-errors";
+import { refusedByDatabase } from "@/db/database-errors";
+import { unavailableProblem } from "@/lib/http/problem";
 
 export type GroupCommit = {
   /** Resolves once the event (and its deliveries) committed, in a batch with its neighbours. */

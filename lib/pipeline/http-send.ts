@@ -22,12 +22,16 @@ export type SendResult = {
   errorMessage: string | null;
 };
 
-/** One connection pool per guard setting; the guard re-checks every address at connect time. */
-export function createDeliveryAgent(guard: TargetCheckOptions): Agent {
+/**
+ * One connection pool per guard setting; the guard re-checks every address at connect time.
+ * `connectionsPerOrigin` is at least what the send slots let one origin have in flight, so a
+ * send that got a slot always gets a connection at once and never waits in undici's queue.
+ */
+export function createDeliveryAgent(guard: TargetCheckOptions, connectionsPerOrigin = 128): Agent {
   return new Agent({
     connect: { lookup: guardedLookup(guard), timeout: 10_000 },
     keepAliveTimeout: 10_000,
-    connections: 128,
+    connections: connectionsPerOrigin,
   });
 }
 
@@ -41,6 +45,7 @@ function classify(error: unknown): { kind: AttemptErrorKind; message: string } {
     const code = (e as NodeJS.ErrnoException).code ?? "";
     const message = (e as Error).message ?? String(e);
     if (
+      e === DEADLINE ||
       name === "TimeoutError" ||
       name === "AbortError" ||
       e instanceof errors.HeadersTimeoutError ||
@@ -64,6 +69,9 @@ function classify(error: unknown): { kind: AttemptErrorKind; message: string } {
   const first = chain[0] as Error | undefined;
   return { kind: "connection", message: first?.message ?? "The request failed." };
 }
+
+// The reason an attempt is aborted at its deadline (classified as a timeout).
+const DEADLINE = new Error("The endpoint did not answer within its timeout.");
 
 /** Where a URL sends, parsed once: the same few endpoint URLs carry nearly every delivery. */
 type Target = { origin: string; path: string; host: string; literalIp: boolean };
@@ -122,9 +130,13 @@ function readCapped(
   });
 }
 
+/** The origin (scheme, host and port) a URL sends to. */
+export const originOf = (url: string) => targetOf(url).origin;
+
 /**
- * POSTs one webhook: no redirects followed, the endpoint's timeout for the exchange (for the
- * answer's headers, then for the rest of the body), and the response body read only up to 64 KiB.
+ * POSTs one webhook: no redirects followed, one deadline (the endpoint's timeout) for all of
+ * it from the moment this is called (connecting, the answer's headers, the body), and the
+ * response body read only up to 64 KiB.
  */
 export async function sendWebhook(params: {
   url: string;
@@ -159,47 +171,67 @@ export async function sendWebhook(params: {
     return failure("ssrf_blocked", new SsrfBlockedError(target.host, target.host).message);
   }
 
-  try {
-    // Timeouts by undici's own timers rather than an AbortSignal per request: the signal, its
-    // timer and its listeners cost more than the rest of a request's bookkeeping.
-    const response = await params.agent.request({
-      origin: target.origin,
-      path: target.path,
-      method: "POST",
-      headers: params.headers,
-      body: params.body,
-      headersTimeout: params.timeoutMs,
-      bodyTimeout: params.timeoutMs,
-    });
-    const { body, truncated } = await readCapped(
-      response.body,
-      params.timeoutMs - (performance.now() - started),
-    );
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(response.headers)) {
-      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-    }
-    const status = response.statusCode;
-    const base = {
-      status,
-      headers,
-      body,
-      bodyTruncated: truncated,
-      retryAfter: headers["retry-after"] ?? null,
-    };
-    if (status >= 200 && status < 300) {
-      return { ...base, ok: true, durationMs: elapsed(), errorKind: null, errorMessage: null };
-    }
-    if (status >= 300 && status < 400) {
-      return failure(
-        "redirect",
-        `Redirect (${status}) to ${headers.location ?? "nowhere"}; redirects are not followed.`,
-        base,
+  // One timer ends the attempt at the deadline, whatever is under way: undici's own headers and
+  // body timeouts start later (once the request is written) and run on coarse timers (~0.5 s
+  // late), and an abort does not end a connect the peer never completes (a full accept
+  // backlog). So the attempt is answered as a timeout right then, and the abort cleans up
+  // behind it: a send slot is never held past its deadline.
+  const abort = new AbortController();
+  let giveUp: (result: SendResult) => void = () => {};
+  const deadline = setTimeout(() => {
+    giveUp(failure("timeout", DEADLINE.message));
+    abort.abort(DEADLINE);
+  }, params.timeoutMs);
+  const exchange = async (): Promise<SendResult> => {
+    try {
+      const response = await params.agent.request({
+        origin: target.origin,
+        path: target.path,
+        method: "POST",
+        headers: params.headers,
+        body: params.body,
+        signal: abort.signal,
+        headersTimeout: params.timeoutMs + 1_000,
+        bodyTimeout: params.timeoutMs + 1_000,
+      });
+      const { body, truncated } = await readCapped(
+        response.body,
+        params.timeoutMs - (performance.now() - started),
       );
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+      }
+      const status = response.statusCode;
+      const base = {
+        status,
+        headers,
+        body,
+        bodyTruncated: truncated,
+        retryAfter: headers["retry-after"] ?? null,
+      };
+      if (status >= 200 && status < 300) {
+        return { ...base, ok: true, durationMs: elapsed(), errorKind: null, errorMessage: null };
+      }
+      if (status >= 300 && status < 400) {
+        return failure(
+          "redirect",
+          `Redirect (${status}) to ${headers.location ?? "nowhere"}; redirects are not followed.`,
+          base,
+        );
+      }
+      return failure("http_status", `The endpoint answered ${status}.`, base);
+    } catch (error) {
+      const { kind, message } = classify(error);
+      return failure(kind, message);
     }
-    return failure("http_status", `The endpoint answered ${status}.`, base);
-  } catch (error) {
-    const { kind, message } = classify(error);
-    return failure(kind, message);
+  };
+  try {
+    return await Promise.race([
+      exchange(),
+      new Promise<SendResult>((resolve) => (giveUp = resolve)),
+    ]);
+  } finally {
+    clearTimeout(deadline);
   }
 }

@@ -4,9 +4,10 @@ import type { AddressInfo } from "node:net";
 import type { Database } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
-import { problemBody, problemFor, type Problem } from "@/lib/http/problem";
+import { problemBody, problemFor, unavailableProblem, type Problem } from "@/lib/http/problem";
 import { readNodeBodyCapped } from "@/lib/http/read-node-body";
-import { databaseUnavailable, unavailableProblem } from "./database-errors";
+import { abandonOnOutage, databaseDown } from "@/db/availability";
+import { databaseUnavailable } from "@/db/database-errors";
 import { createGroupCommit } from "./group-commit";
 import { assertFanOutWithinCap } from "./fan-out-cap";
 import { prepareIngest } from "./prepare-ingest";
@@ -95,31 +96,43 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
         allow: "POST",
       });
     try {
-      const body = await readNodeBodyCapped(request, maxBytes);
-      let token = "";
-      try {
-        token = decodeURIComponent(match[1]!);
-      } catch {
-        // A malformed escape is no token we issued: answered as unknown below.
-      }
-      const source = await findSource(token);
-      const event = await prepareIngest(db, {
-        source,
-        body,
-        headers: toHeaders(request.rawHeaders),
-        clientAddress: clientAddress(
-          request.socket.remoteAddress,
-          [request.headers["x-forwarded-for"]].flat().join(","),
-          trustedProxies,
-        ),
-      });
-      await assertFanOutWithinCap(db, event);
-      const accepted = await commits.accept(event);
+      // As route() does for the web server: 503 at once while the database is down, and half a
+      // second after it went down for a request already waiting on it (db/availability.ts).
+      if (databaseDown()) throw unavailableProblem();
+      const accepted = await abandonOnOutage(
+        (async () => {
+          const body = await readNodeBodyCapped(request, maxBytes);
+          let token = "";
+          try {
+            token = decodeURIComponent(match[1]!);
+          } catch {
+            // A malformed escape is no token we issued: answered as unknown below.
+          }
+          const source = await findSource(token);
+          const event = await prepareIngest(db, {
+            source,
+            body,
+            headers: toHeaders(request.rawHeaders),
+            clientAddress: clientAddress(
+              request.socket.remoteAddress,
+              [request.headers["x-forwarded-for"]].flat().join(","),
+              trustedProxies,
+            ),
+          });
+          await assertFanOutWithinCap(db, event);
+          return commits.accept(event);
+        })(),
+        500,
+        unavailableProblem,
+      );
       send(response, 202, JSON.stringify({ id: accepted.eventId }), connection);
     } catch (error) {
       const problem = problemFor(databaseUnavailable(error) ? unavailableProblem() : error);
       // The rest of an oversized body is never read: close rather than parse it as a request.
-      sendProblem(response, problem, problem.status === 413 ? { connection: "close" } : connection);
+      sendProblem(response, problem, {
+        ...(problem.status === 413 ? { connection: "close" } : connection),
+        ...(problem.status === 503 ? { "retry-after": "5" } : {}),
+      });
     }
   }
 
