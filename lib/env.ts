@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { parseDuration } from "./config/duration";
 import { parseTrustedProxies } from "./http/client-address";
-import { DEFAULT_RETRY_SCHEDULE_MS, parseRetrySchedule } from "./pipeline/retry-policy";
+import { DEFAULT_RETRY_SCHEDULE_MS, parseRetrySchedule } from "@/lib/config/retry-schedule";
 
 const base64Key32 = z.string().refine((value) => Buffer.from(value, "base64").length === 32, {
   message: "must be 32 random bytes in base64 (generate one with `openssl rand -base64 32`)",

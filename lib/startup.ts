@@ -6,7 +6,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { applyDevelopmentSecrets } from "./config/development-secrets";
 import { getEnv, resetEnvCache, type Env } from "./env";
 import { keepExitStatus } from "./process/keep-exit-status";
-import { startBackgroundDelivery } from "./pipeline/background";
+import { startBackgroundDelivery } from "@/lib/pipeline/drivers";
 
 const EMBEDDED_DATABASE = "hookyard";
 

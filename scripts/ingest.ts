@@ -2,7 +2,7 @@
 // group commit, for inbound volume beyond what the Next process takes. It only stores events;
 // deliveries are sent by the workers (`npm run worker`, or the web server's in-process one).
 import { closeDb, getDb } from "@/db/client";
-import { startIngestServer } from "@/lib/pipeline/ingest-server";
+import { startIngestServer } from "@/lib/pipeline/ingest";
 import { startHookyard } from "@/lib/startup";
 
 try {

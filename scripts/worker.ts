@@ -2,9 +2,9 @@
 // SKIP LOCKED claims keep them from sending the same delivery twice.
 import { closeDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
-import { processDeliveryContext } from "@/lib/pipeline/delivery-context";
-import { startWorker } from "@/lib/pipeline/worker";
-import { superviseWorker } from "@/lib/pipeline/worker-watchdog";
+import { processDeliveryContext } from "@/lib/pipeline/deliver";
+import { startWorker } from "@/lib/pipeline/drivers";
+import { superviseWorker } from "@/lib/pipeline/drivers";
 import { startHookyard } from "@/lib/startup";
 
 await startHookyard();

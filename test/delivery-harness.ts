@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { createDeliveryContext, type DeliveryContext } from "@/lib/pipeline/delivery-context";
+import { createDeliveryContext, type DeliveryContext } from "@/lib/pipeline/deliver";
 import type { TestDatabase } from "./database";
 import { startReceiver, type Respond } from "./receiver";
 

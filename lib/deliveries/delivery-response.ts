@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { attempts, deliveries } from "@/db/schema";
-import { deliveryStatusSchema, timestamp } from "@/lib/openapi/shared-schemas";
+import { deliveryStatusSchema, timestamp } from "@/lib/http/api-schemas";
 
 export const deliveryResponseSchema = z
   .object({

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { deliveries } from "@/db/schema";
 import { afterCursor, cursorTime, decodeCursor, pageQuerySchema, toPage } from "@/lib/http/cursor";
-import { deliveryStatusSchema, timestamp } from "@/lib/openapi/shared-schemas";
+import { deliveryStatusSchema, timestamp } from "@/lib/http/api-schemas";
 import { toDeliveryResponse } from "./delivery-response";
 
 export const deliveryQuerySchema = pageQuerySchema.extend({

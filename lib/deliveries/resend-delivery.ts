@@ -1,8 +1,8 @@
 import "server-only";
 import { startAttempt } from "@/lib/pipeline/deliver";
-import { loadDeliveryJob } from "@/lib/pipeline/delivery-jobs";
-import { processDeliveryContext, type DeliveryContext } from "@/lib/pipeline/delivery-context";
-import { recordAttempt } from "@/lib/pipeline/record-attempt";
+import { loadDeliveryJob } from "@/lib/pipeline/deliver";
+import { processDeliveryContext, type DeliveryContext } from "@/lib/pipeline/deliver";
+import { recordAttempt } from "@/lib/pipeline/deliver";
 import { NotFoundError } from "@/lib/errors";
 import { HttpProblem } from "@/lib/http/problem";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { processDeliveryContext, type DeliveryContext } from "@/lib/pipeline/delivery-context";
+import { processDeliveryContext, type DeliveryContext } from "@/lib/pipeline/deliver";
 import { NotFoundError } from "@/lib/errors";
 import { HttpProblem } from "@/lib/http/problem";
 import { resendDelivery } from "./resend-delivery";

@@ -3,7 +3,7 @@ import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { attempts, deliveries } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
-import { claimDueJobs } from "@/lib/pipeline/claim";
+import { claimDueJobs } from "@/lib/pipeline/deliver";
 import { deliverJobs } from "@/lib/pipeline/deliver";
 import { publishEvent } from "@/lib/events/publish-event";
 import { setupTestDatabase } from "@/test/database";

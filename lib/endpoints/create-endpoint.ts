@@ -6,7 +6,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getEnv } from "@/lib/env";
 import { InputError } from "@/lib/errors";
-import { generateEndpointSecret } from "@/lib/pipeline/sign";
+import { generateEndpointSecret } from "@/lib/signing/sign";
 import { endpointInputSchema } from "./endpoint-input";
 import { toEndpointResponse } from "./endpoint-response";
 import { checkEndpointUrl, type TargetCheckOverrides } from "./target-check";

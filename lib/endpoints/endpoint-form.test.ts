@@ -1,7 +1,7 @@
 import { ZodError } from "zod";
 import { describe, expect, it } from "vitest";
 import { InputError } from "@/lib/errors";
-import { SsrfBlockedError } from "@/lib/pipeline/ssrf";
+import { SsrfBlockedError } from "@/lib/net/ssrf";
 import { endpointInputSchema } from "./endpoint-input";
 import {
   endpointErrorFields,

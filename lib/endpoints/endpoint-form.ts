@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 import { InputError } from "@/lib/errors";
-import { InvalidTargetError, SsrfBlockedError } from "@/lib/pipeline/ssrf";
+import { InvalidTargetError, SsrfBlockedError } from "@/lib/net/ssrf";
 import type { EndpointInput } from "./endpoint-input";
 
 // The dashboard's endpoint form speaks in text fields (comma-separated types, one header per

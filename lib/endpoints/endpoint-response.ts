@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { endpoints } from "@/db/schema";
-import { timestamp } from "@/lib/openapi/shared-schemas";
+import { timestamp } from "@/lib/http/api-schemas";
 
 export const endpointResponseSchema = z
   .object({

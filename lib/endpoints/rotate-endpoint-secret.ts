@@ -5,7 +5,7 @@ import { endpoints } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getEnv } from "@/lib/env";
-import { generateEndpointSecret } from "@/lib/pipeline/sign";
+import { generateEndpointSecret } from "@/lib/signing/sign";
 import { getEndpointRow } from "./get-endpoint";
 
 /**

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { auditLog, deliveries } from "@/db/schema";
-import { claimJobs } from "@/lib/pipeline/claim";
+import { claimJobs } from "@/lib/pipeline/deliver";
 import { deliverJobs } from "@/lib/pipeline/deliver";
 import { NotFoundError } from "@/lib/errors";
 import { setupTestDatabase } from "@/test/database";

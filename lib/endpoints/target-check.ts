@@ -1,6 +1,6 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
-import { assertPublicTarget, type TargetCheckOptions } from "@/lib/pipeline/ssrf";
+import { assertPublicTarget, type TargetCheckOptions } from "@/lib/net/ssrf";
 
 export type TargetCheckOverrides = Partial<TargetCheckOptions>;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { events } from "@/db/schema";
-import { deliveryStatusSchema, timestamp } from "@/lib/openapi/shared-schemas";
+import { deliveryStatusSchema, timestamp } from "@/lib/http/api-schemas";
 
 export const eventDeliverySummarySchema = z.object({
   id: z.string(),

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { events } from "@/db/schema";
 import { afterCursor, cursorTime, decodeCursor, pageQuerySchema, toPage } from "@/lib/http/cursor";
-import { timestamp } from "@/lib/openapi/shared-schemas";
+import { timestamp } from "@/lib/http/api-schemas";
 import { deliveriesByEvent } from "./event-deliveries";
 import { toEventResponse } from "./event-response";
 

@@ -2,8 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { InputError } from "@/lib/errors";
-import { assertFanOutWithinCap } from "@/lib/pipeline/fan-out-cap";
-import { sharedGroupCommit } from "@/lib/pipeline/shared-group-commit";
+import { acceptEvent } from "@/lib/pipeline/accept";
 
 export const publishEventSchema = z.object({
   type: z.string().trim().min(1, "is required").max(200),
@@ -36,6 +35,5 @@ export async function publishEvent(
     headers: {},
     idempotencyKey: headerKey || input.idempotencyKey || null,
   };
-  await assertFanOutWithinCap(db, event);
-  return sharedGroupCommit(db).accept(event);
+  return acceptEvent(db, event);
 }

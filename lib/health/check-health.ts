@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import { databaseDown } from "@/db/availability";
 import { getDb, type Executor } from "@/db/client";
 import { getEnv } from "@/lib/env";
-import { withDeadline } from "@/lib/pipeline/deadline";
-import { workerHealth, type WorkerHealth } from "@/lib/pipeline/worker-watchdog";
+import { withDeadline } from "@/lib/concurrency/deadline";
+import { workerHealth, type WorkerHealth } from "@/lib/pipeline/drivers";
 
 export type Health = {
   status: "ok" | "degraded";

@@ -1,7 +1,7 @@
 import { ZodError } from "zod";
 import { databaseUnavailable } from "@/db/database-errors";
 import { ForbiddenError, InputError, NotFoundError } from "@/lib/errors";
-import { InvalidTargetError, SsrfBlockedError } from "@/lib/pipeline/ssrf";
+import { InvalidTargetError, SsrfBlockedError } from "@/lib/net/ssrf";
 
 // RFC 9457 problem details: every API error has the same shape, and `detail` says how to fix it.
 export type Problem = {

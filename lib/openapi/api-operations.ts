@@ -16,7 +16,7 @@ import { sourceInputSchema, sourcePatchSchema } from "@/lib/sources/source-input
 import { sourceResponseSchema } from "@/lib/sources/source-response";
 import { statsQuerySchema, statsResponseSchema } from "@/lib/stats/stats-series";
 import { deliveryResponseSchema } from "@/lib/deliveries/delivery-response";
-import { deliveryStatusSchema, pageOf } from "./shared-schemas";
+import { deliveryStatusSchema, pageOf } from "@/lib/http/api-schemas";
 
 // Every /api/v1 operation, described by the same zod schemas the handlers parse and answer with.
 // The OpenAPI document is generated from this list, and the contract test walks it.

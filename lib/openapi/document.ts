@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { apiOperations } from "./api-operations";
-import { problemSchema } from "./shared-schemas";
+import { problemSchema } from "@/lib/http/api-schemas";
 
 type JsonSchema = Record<string, unknown>;
 

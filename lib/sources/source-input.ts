@@ -47,6 +47,14 @@ export const sourcePatchSchema = z.object({
 });
 
 export type VerificationKind = (typeof verificationKinds)[number];
+
+/** How the ingest stage checks a source's requests: its kind and the decrypted secret. */
+export type VerificationConfig = {
+  kind: VerificationKind;
+  secret: string | null;
+  header: string | null;
+  encoding: "hex" | "base64" | null;
+};
 export type EventTypeRule = z.infer<typeof eventTypeRuleSchema>;
 
 /** Where each provider puts its event type, used when a source does not say. */

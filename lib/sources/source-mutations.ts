@@ -7,7 +7,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { NotFoundError } from "@/lib/errors";
 import { defaultEventTypeRule, sourceInputSchema, sourcePatchSchema } from "./source-input";
-import { forgetCachedSources } from "@/lib/pipeline/source-cache";
+import { forgetCachedSources } from "./source-cache";
 
 type SourceRow = typeof sources.$inferSelect;
 

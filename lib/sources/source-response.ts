@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { sources } from "@/db/schema";
-import { timestamp } from "@/lib/openapi/shared-schemas";
+import { timestamp } from "@/lib/http/api-schemas";
 import { verificationKinds } from "./source-input";
 
 export const sourceResponseSchema = z

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { timestamp } from "@/lib/openapi/shared-schemas";
+import { timestamp } from "@/lib/http/api-schemas";
 import { histogramQuantile } from "./histogram";
 import { rollupBuckets } from "./rollup-buckets";
 

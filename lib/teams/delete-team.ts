@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { teams } from "@/db/schema";
 import { ForbiddenError, InputError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/roles";
-import { forgetCachedSources } from "@/lib/pipeline/source-cache";
+import { forgetCachedSources } from "@/lib/sources/source-cache";
 
 /**
  * Deletes the team and everything in it (endpoints, sources, events, deliveries, keys, audit

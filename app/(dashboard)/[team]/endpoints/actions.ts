@@ -22,7 +22,7 @@ import { rotateEndpointSecret } from "@/lib/endpoints/rotate-endpoint-secret";
 import { sendTestEvent } from "@/lib/endpoints/send-test-event";
 import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
 import { getEnv } from "@/lib/env";
-import { deliverAfterResponse } from "@/lib/pipeline/deliver-now";
+import { deliverAfterResponse } from "@/lib/pipeline/drivers";
 
 const ROLE_MESSAGE = "Your role in this team does not allow changing endpoints.";
 

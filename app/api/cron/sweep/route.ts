@@ -1,5 +1,5 @@
 import { json, route } from "@/lib/http/route";
-import { assertCronAuthorized, runSweep } from "@/lib/pipeline/run-sweep";
+import { assertCronAuthorized, runSweep } from "@/lib/pipeline/drivers";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { readBodyCapped } from "@/lib/http/read-body";
 import { requestClientAddress } from "@/lib/http/request-client-address";
 import { json, route } from "@/lib/http/route";
 import { publicContext } from "@/lib/http/route-context";
-import { deliverAfterResponse } from "@/lib/pipeline/deliver-now";
+import { deliverAfterResponse } from "@/lib/pipeline/drivers";
 import { ingestRequest } from "@/lib/pipeline/ingest";
 
 export const POST = route<{ token: string }>(async (request, { token }) => {

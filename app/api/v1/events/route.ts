@@ -3,7 +3,7 @@ import { publishEvent } from "@/lib/events/publish-event";
 import { readJson } from "@/lib/http/read-body";
 import { json, route } from "@/lib/http/route";
 import { apiKeyContext } from "@/lib/http/route-context";
-import { deliverAfterResponse } from "@/lib/pipeline/deliver-now";
+import { deliverAfterResponse } from "@/lib/pipeline/drivers";
 
 export const POST = route(async (request) => {
   const { db, teamId } = await apiKeyContext(request);
