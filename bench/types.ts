@@ -20,7 +20,10 @@ export type Metric = {
   /** What the value is compared with (a baseline measured in the same run), and the ratio. */
   baseline?: { name: string; value: number | null };
   ratio?: number | null;
-  /** The target, as text ("≥ 0.8× bare Next", "≤ 50 ms"), and whether it was met. */
+  /**
+   * The part's target (README, Performance), as text ("≥ 0.8× bare Next", "≤ 50 ms"), and whether
+   * it was met.
+   */
   target?: string;
   met?: boolean | null;
 };

@@ -2,8 +2,9 @@ import type { Page } from "@playwright/test";
 import { expect, PageWatch, signUpWithTeam, test } from "./fixtures";
 import { startReceiverProcess } from "./receiver";
 
-// The journey: a new team wires a source to an endpoint, watches a request arrive live,
-// sees a failure with its scheduled retry, recovers it with Resend, and reads it on the chart.
+// The dashboard's main journey: a new team wires a source to an endpoint, watches a request arrive
+// live, sees a failure with its scheduled retry, recovers it with Resend, and reads it on the
+// chart.
 
 type RatePoint = { t: string; successRate: number | null };
 

@@ -1,4 +1,8 @@
-/** Targets the SSRF guard must refuse: every private, reserved and encoded form the issue lists. */
+/**
+ * Targets the SSRF guard must refuse: IPv4 loopback (dotted and octal), private (RFC 1918), shared
+ * (100.64/10) and unspecified; the cloud metadata address 169.254.169.254 dotted, decimal, hex,
+ * IPv4-mapped and NAT64; IPv6 loopback, unique-local and link-local.
+ */
 export const FORBIDDEN_TARGETS = [
   "http://127.0.0.1/",
   "http://10.0.0.1/",

@@ -19,7 +19,8 @@ export type RollupBucket = {
  * A histogram summed element-wise over the group, slot by slot, cut to the longest array in the
  * group (as adding the arrays would). The writer stores arrays of exactly `slots` elements.
  * Summing slots in one pass over the rows replaced an unnest per bucket, which rescanned every
- * row for each bucket (a 30-day overview took 150–250 ms at 20 endpoints; see docs/decisions.md).
+ * row for each bucket (a 30-day overview took 150–250 ms at 20 endpoints; see "The overview series
+ * sums histograms in one aggregate" in docs/decisions/dashboard.md).
  */
 function sumSlots(column: "l" | "r", slots: number) {
   const sums = Array.from(
