@@ -23,7 +23,7 @@ const RELEASE_KEYS = `
 
 // Events and their deliveries in one statement, so one round trip and one commit per batch:
 // a statement is a transaction of its own, and nothing of it is visible until it commits. The
-// fan-out joins endpoints by fan-out.ts's rule; a delivery id is the event's ULID time and 64
+// fan-out joins endpoints by match-endpoints.ts's rule; a delivery id is the event's ULID time and 64
 // bits of md5 over (event, endpoint), unique per pair, still sorted by creation time.
 const INSERT_EVENTS_AND_DELIVERIES = `
   with x as (

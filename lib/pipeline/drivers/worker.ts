@@ -131,7 +131,7 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
         progressed();
         pump();
       });
-    // The send ends by its deadline (http-send.ts) a second after the timeout at the latest.
+    // The send ends by its deadline (post-webhook.ts) a second after the timeout at the latest.
     sending.set(done, { deadlineAt: Date.now() + job.timeoutMs + 2_000, release });
     progressed();
     return true;
