@@ -3,8 +3,7 @@
 import { closeDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { processDeliveryContext } from "@/lib/pipeline/deliver";
-import { startWorker } from "@/lib/pipeline/drivers";
-import { superviseWorker } from "@/lib/pipeline/drivers";
+import { startWorker, superviseWorker } from "@/lib/pipeline/drivers";
 import { startHookyard } from "@/lib/startup";
 
 await startHookyard();

@@ -6,8 +6,7 @@ import * as schema from "@/db/schema";
 import { listDeliveryLog } from "@/lib/deliveries/delivery-log";
 import { listEndpointHealth } from "@/lib/endpoints/endpoint-health";
 import { overviewSeries } from "@/lib/stats/overview-series";
-import type { BenchEnv, BenchPart, Metric } from "../types";
-import { ratioOf } from "../types";
+import { type BenchEnv, type BenchPart, type Metric, ratioOf } from "../types";
 import { MAIN_ENDPOINTS, SEED_TEAM, seedDashboard } from "./dashboard-queries-seed";
 
 // The dashboard's queries on 100k and 1M deliveries (3 attempts each), timed through the lib

@@ -1,19 +1,24 @@
 import "server-only";
-import { startAttempt } from "@/lib/pipeline/deliver";
-import { loadDeliveryJob } from "@/lib/pipeline/deliver";
-import { processDeliveryContext, type DeliveryContext } from "@/lib/pipeline/deliver";
-import { recordAttempt } from "@/lib/pipeline/deliver";
+import {
+  startAttempt,
+  loadDeliveryJob,
+  processDeliveryContext,
+  type DeliveryContext,
+  recordAttempt,
+} from "@/lib/pipeline/deliver";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { NotFoundError } from "@/lib/errors";
 import { HttpProblem } from "@/lib/http/problem";
 
 /**
  * Sends a delivery again now, whatever its status, as a manual attempt with the same
  * webhook-id. A success marks it succeeded; a failure leaves its status and schedule alone.
+ * The audit log records who resent it and how the attempt went.
  * It takes a send slot like every other attempt: when the destination already has its share of
  * slow requests in flight, the answer is 429 rather than a request that waits in a queue.
  */
 export async function resendDelivery(
-  params: { teamId: string; deliveryId: string },
+  params: { teamId: string; deliveryId: string; actor?: Actor },
   ctx: DeliveryContext = processDeliveryContext(),
 ) {
   const job = await loadDeliveryJob(ctx.db, params);
@@ -25,5 +30,14 @@ export async function resendDelivery(
       "This endpoint's server already has as many slow requests from Hookyard in flight as it may. Try again in a few seconds.",
       { headers: { "Retry-After": "5" } },
     );
-  return recordAttempt(ctx.db, await attempt);
+  const recorded = await recordAttempt(ctx.db, await attempt);
+  await recordAudit(ctx.db, {
+    teamId: params.teamId,
+    actor: params.actor,
+    action: "delivery.resend",
+    targetType: "delivery",
+    targetId: job.id,
+    details: { attemptId: recorded.attemptId, outcome: recorded.status },
+  });
+  return recorded;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { processDeliveryContext, type DeliveryContext } from "@/lib/pipeline/deliver";
+import type { Actor } from "@/lib/audit/record-audit";
 import { NotFoundError } from "@/lib/errors";
 import { HttpProblem } from "@/lib/http/problem";
 import { resendDelivery } from "./resend-delivery";
@@ -18,7 +19,7 @@ const PARALLEL = 8;
  * destination has no send slot free count as busy.
  */
 export async function resendMany(
-  params: { teamId: string; deliveryIds: unknown },
+  params: { teamId: string; deliveryIds: unknown; actor?: Actor },
   ctx: DeliveryContext = processDeliveryContext(),
 ): Promise<{ sent: number; succeeded: number; notFound: number; busy?: number }> {
   const ids = [...new Set(resendManySchema.parse(params.deliveryIds))];
@@ -28,7 +29,9 @@ export async function resendMany(
     const results = await Promise.allSettled(
       ids
         .slice(i, i + PARALLEL)
-        .map((deliveryId) => resendDelivery({ teamId: params.teamId, deliveryId }, ctx)),
+        .map((deliveryId) =>
+          resendDelivery({ teamId: params.teamId, deliveryId, actor: params.actor }, ctx),
+        ),
     );
     for (const result of results) {
       if (result.status === "fulfilled") {

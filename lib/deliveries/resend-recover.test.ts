@@ -1,10 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { attempts, deliveries } from "@/db/schema";
+import { attempts, auditLog, deliveries } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
-import { claimDueJobs } from "@/lib/pipeline/deliver";
-import { deliverJobs } from "@/lib/pipeline/deliver";
+import { claimDueJobs, deliverJobs } from "@/lib/pipeline/deliver";
 import { publishEvent } from "@/lib/events/publish-event";
 import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
@@ -44,8 +43,23 @@ describe("resend", () => {
     const { deliveryIds, eventId } = await publishTo(team.id, 1);
     await drain();
     const before = h.receiver.requests.length;
-    const result = await resendDelivery({ teamId: team.id, deliveryId: deliveryIds[0]! }, h.ctx);
+    const actor = { type: "api_key" as const, id: "key_resender" };
+    const result = await resendDelivery(
+      { teamId: team.id, deliveryId: deliveryIds[0]!, actor },
+      h.ctx,
+    );
     expect(result.status).toBe("succeeded");
+    // Who resent it, and how it went, is in the audit log.
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.teamId, team.id));
+    expect(
+      audit.map((e) => [e.action, e.actorType, e.actorId, e.targetId, e.details]),
+    ).toContainEqual([
+      "delivery.resend",
+      "api_key",
+      "key_resender",
+      deliveryIds[0],
+      { attemptId: result.attemptId, outcome: "succeeded" },
+    ]);
     const resent = h.receiver.requests.slice(before);
     expect(resent).toHaveLength(1);
     expect(resent[0]!.headers["webhook-id"]).toBe(eventId);

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { deliveries, endpoints } from "@/db/schema";
+import { recordAudit, SYSTEM_ACTOR } from "@/lib/audit/record-audit";
 
 export type EndpointState = (typeof endpoints.$inferSelect)["state"];
 
@@ -45,4 +46,30 @@ export async function setEndpointState(
         ),
       );
   }
+}
+
+/**
+ * Hookyard's own disabling of an endpoint (it answered 410 Gone, or every attempt failed for
+ * too long): the change, and an audit entry by the system saying why, in the caller's
+ * transaction. Nothing when it is disabled already.
+ */
+export async function disableEndpointForSystem(
+  tx: Executor,
+  params: { teamId: string; endpointId: string; reason: string },
+): Promise<void> {
+  const [current] = await tx
+    .select({ state: endpoints.state })
+    .from(endpoints)
+    .where(and(eq(endpoints.id, params.endpointId), eq(endpoints.teamId, params.teamId)))
+    .for("update");
+  if (!current || current.state === "disabled") return;
+  await setEndpointState(tx, { ...params, state: "disabled" });
+  await recordAudit(tx, {
+    teamId: params.teamId,
+    actor: SYSTEM_ACTOR,
+    action: "endpoint.state_change",
+    targetType: "endpoint",
+    targetId: params.endpointId,
+    details: { from: current.state, to: "disabled", reason: params.reason },
+  });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { deliveryDetailSchema } from "@/lib/deliveries/delivery-response";
+import { deliveryDetailSchema, deliveryResponseSchema } from "@/lib/deliveries/delivery-response";
 import { deliveryQuerySchema } from "@/lib/deliveries/list-delivery-page";
 import { recoverInputSchema } from "@/lib/deliveries/recover-deliveries";
 import { endpointInputSchema, endpointPatchSchema } from "@/lib/endpoints/endpoint-input";
@@ -15,7 +15,6 @@ import { pageQuerySchema } from "@/lib/http/cursor";
 import { sourceInputSchema, sourcePatchSchema } from "@/lib/sources/source-input";
 import { sourceResponseSchema } from "@/lib/sources/source-response";
 import { statsQuerySchema, statsResponseSchema } from "@/lib/stats/stats-series";
-import { deliveryResponseSchema } from "@/lib/deliveries/delivery-response";
 import { deliveryStatusSchema, pageOf } from "@/lib/http/api-schemas";
 
 // Every /api/v1 operation, described by the same zod schemas the handlers parse and answer with.

@@ -48,4 +48,25 @@ describe("claiming due deliveries", () => {
       "dlv_claim005000",
     ]);
   });
+
+  it("holds, never hands out, a delivery whose endpoint is no longer enabled", async () => {
+    const team = await createTeam(t.db);
+    const endpoint = await createParkedEndpoint(t.db, team.id, "/paused");
+    await t.db.execute(sql`
+      insert into events (id, team_id, type, raw_body, payload)
+      values ('evt_paused', ${team.id}, 't', convert_to('{}', 'UTF8'), '{}')`);
+    // A worker died mid-attempt, and the endpoint was paused before its lease ran out.
+    await t.db.execute(sql`
+      insert into deliveries (id, team_id, event_id, endpoint_id, event_type, status, lease_until)
+      values ('dlv_paused', ${team.id}, 'evt_paused', ${endpoint.id}, 't', 'delivering',
+              now() - interval '1 minute')`);
+    await t.db.execute(sql`update endpoints set state = 'paused' where id = ${endpoint.id}`);
+
+    const jobs = await claimDueJobs(t.db, { limit: 100, leaseMs: 60_000 });
+    expect(jobs.map((job) => job.id)).not.toContain("dlv_paused");
+    const [row] = await t.db.execute<{ status: string; lease_until: string | null }>(
+      sql`select status, lease_until from deliveries where id = 'dlv_paused'`,
+    );
+    expect(row).toEqual({ status: "held", lease_until: null });
+  });
 });

@@ -6,7 +6,6 @@ export type DeliveryStatus = (typeof deliveries.$inferSelect)["status"];
 
 export type AttemptRecord = {
   delivery: { id: string; teamId: string; endpointId: string; eventReceivedAt: Date };
-  endpointEnabled: boolean;
   trigger: "auto" | "manual";
   startedAt: Date;
   requestUrl: string;
@@ -15,8 +14,16 @@ export type AttemptRecord = {
   schedule: number[];
 };
 
-/** Where an attempt leaves its delivery: succeeded, retry at t, failed or held. */
-export function nextState(record: AttemptRecord, attemptNumber: number, previous: DeliveryStatus) {
+/**
+ * Where an attempt leaves its delivery: succeeded, retry at t, failed or held. A retry is held
+ * when the endpoint is not enabled as the attempt is recorded (paused or disabled meanwhile).
+ */
+export function nextState(
+  record: AttemptRecord,
+  attemptNumber: number,
+  previous: DeliveryStatus,
+  endpointEnabled: boolean,
+) {
   const { result } = record;
   const outcome = result.ok
     ? ({ kind: "success" } as const)
@@ -65,7 +72,7 @@ export function nextState(record: AttemptRecord, attemptNumber: number, previous
     case "disable-endpoint":
       return { status: "held" as const, nextAttemptAt: null, disable: true, releaseLease: true };
     case "retry":
-      return record.endpointEnabled
+      return endpointEnabled
         ? { status: "pending" as const, nextAttemptAt: step.at, disable: false, releaseLease: true }
         : { status: "held" as const, nextAttemptAt: null, disable: false, releaseLease: true };
   }

@@ -81,7 +81,6 @@ export async function sendAttempt(
       endpointId: job.endpointId,
       eventReceivedAt: job.eventReceivedAt,
     },
-    endpointEnabled: job.endpointState === "enabled",
     trigger,
     startedAt,
     requestUrl: job.url,

@@ -38,7 +38,6 @@ async function setup(events: number) {
     trigger: "auto" | "manual" = "auto",
   ): AttemptRecord => ({
     delivery: { id, teamId: team.id, endpointId: endpoint.id, eventReceivedAt: new Date() },
-    endpointEnabled: true,
     trigger,
     startedAt: new Date(),
     requestUrl: "http://127.0.0.1:9/x",

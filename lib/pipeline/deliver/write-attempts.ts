@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { newId } from "@/db/ids";
 import { executePrepared, textArray } from "@/db/prepared";
-import { setEndpointState } from "@/lib/endpoints/endpoint-state";
+import { disableEndpointForSystem } from "@/lib/endpoints/endpoint-state";
 import { recordAttemptStats, type AttemptStats } from "@/lib/stats/record-attempt-stats";
 import { nextState, type AttemptRecord, type DeliveryStatus } from "./next-state";
 
@@ -49,12 +49,18 @@ export async function recordAttempts(
     id: string;
     attempt_count: number;
     previous: DeliveryStatus;
+    endpoint_enabled: boolean;
   }>(
     tx,
+    // The endpoint's state now, not when the delivery was claimed: one paused or disabled while
+    // this attempt was in flight gets no further attempt (its retry is held instead).
     sql`
-    select id, attempt_count + 1 as attempt_count, status as previous from deliveries
-    where (id, team_id) in (select * from unnest(${textArray(ids)}, ${textArray(records.map((r) => r.delivery.teamId))}))
-    order by id for update`,
+    select d.id, d.attempt_count + 1 as attempt_count, d.status as previous,
+      (select ep.state = 'enabled' from endpoints ep
+       where ep.id = d.endpoint_id and ep.team_id = d.team_id) as endpoint_enabled
+    from deliveries d
+    where (d.id, d.team_id) in (select * from unnest(${textArray(ids)}, ${textArray(records.map((r) => r.delivery.teamId))}))
+    order by d.id for update of d`,
   );
   const byId = new Map(counted.map((row) => [row.id, row]));
 
@@ -65,7 +71,7 @@ export async function recordAttempts(
       record,
       number: found.attempt_count,
       previous: found.previous,
-      next: nextState(record, found.attempt_count, found.previous),
+      next: nextState(record, found.attempt_count, found.previous, found.endpoint_enabled === true),
       attemptId: newId("att"),
     };
   });
@@ -158,10 +164,9 @@ export async function recordAttempts(
     writes.push(
       group.some((g) => g.next.disable)
         ? streak.then(() =>
-            setEndpointState(tx, {
+            disableEndpointForSystem(tx, {
               teamId,
               endpointId,
-              state: "disabled",
               reason: "The endpoint answered 410 Gone",
             }),
           )

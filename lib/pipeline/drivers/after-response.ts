@@ -1,9 +1,7 @@
 import "server-only";
 import { after } from "next/server";
 import { createBatcher } from "@/lib/concurrency/batcher";
-import { claimJobs } from "@/lib/pipeline/deliver";
-import { deliverJobs } from "@/lib/pipeline/deliver";
-import { processDeliveryContext } from "@/lib/pipeline/deliver";
+import { claimJobs, deliverJobs, processDeliveryContext } from "@/lib/pipeline/deliver";
 
 type Waiting = { ids: string[]; done: () => void };
 

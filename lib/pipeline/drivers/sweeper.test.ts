@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { attempts, deliveries, endpoints, events, ingestRejections } from "@/db/schema";
+import { attempts, auditLog, deliveries, endpoints, events, ingestRejections } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { publishEvent } from "@/lib/events/publish-event";
 import { createSource } from "@/lib/sources/source-mutations";
@@ -50,10 +50,19 @@ describe("sweeper", () => {
       .update(deliveries)
       .set({ nextAttemptAt: sql`now() + interval '1 hour'` })
       .where(eq(deliveries.id, waiting.deliveryIds[0]!));
-    const result = await sweep(h.ctx, options);
+    const result = await sweep(h.ctx, { ...options, disableAfterMs: 30 * 60_000 });
     expect(result.disabledEndpoints).toBeGreaterThanOrEqual(1);
     const [row] = await t.db.select().from(endpoints).where(eq(endpoints.id, endpoint.id));
     expect(row!.state).toBe("disabled");
+    // In the unit that fits the setting (it once said "for 0 hours"), and by the system, audited.
+    expect(row!.stateReason).toBe("Every attempt failed for 30 minutes");
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.teamId, team.id));
+    expect(audit.map((e) => [e.action, e.actorType, e.targetId, e.details])).toContainEqual([
+      "endpoint.state_change",
+      "system",
+      endpoint.id,
+      { from: "enabled", to: "disabled", reason: "Every attempt failed for 30 minutes" },
+    ]);
     expect(await statusOf(waiting.deliveryIds[0]!)).toBe("held");
   });
 

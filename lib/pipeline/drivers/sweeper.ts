@@ -1,10 +1,9 @@
 import "server-only";
+import { describeDuration } from "@/lib/config/duration";
 import { deleteExpiredThrottles } from "@/lib/auth/throttle";
 import { sql } from "drizzle-orm";
-import { setEndpointState } from "@/lib/endpoints/endpoint-state";
-import { claimDueJobs } from "@/lib/pipeline/deliver";
-import { deliverJobs } from "@/lib/pipeline/deliver";
-import type { DeliveryContext } from "@/lib/pipeline/deliver";
+import { disableEndpointForSystem } from "@/lib/endpoints/endpoint-state";
+import { claimDueJobs, deliverJobs, type DeliveryContext } from "@/lib/pipeline/deliver";
 
 /** The inspector shows the newest 50; older refusals beyond this many per source are dropped. */
 export const MAX_REJECTIONS_PER_SOURCE = 1000;
@@ -68,11 +67,10 @@ export async function sweep(ctx: DeliveryContext, options: SweepOptions): Promis
     where state = 'enabled' and failing_since < now() - ${options.disableAfterMs} * interval '1 millisecond'`);
   for (const endpoint of dead) {
     await db.transaction((tx) =>
-      setEndpointState(tx, {
+      disableEndpointForSystem(tx, {
         teamId: endpoint.team_id,
         endpointId: endpoint.id,
-        state: "disabled",
-        reason: `Every attempt failed for ${Math.round(options.disableAfterMs / 3_600_000)} hours`,
+        reason: `Every attempt failed for ${describeDuration(options.disableAfterMs)}`,
       }),
     );
   }

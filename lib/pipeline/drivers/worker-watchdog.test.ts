@@ -7,8 +7,7 @@ import { checkHealth } from "@/lib/health/check-health";
 import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
 import { startReceiver } from "@/test/receiver";
-import { createDeliveryContext } from "@/lib/pipeline/deliver";
-import { sendWebhook } from "@/lib/pipeline/deliver";
+import { createDeliveryContext, sendWebhook } from "@/lib/pipeline/deliver";
 import { startWorker } from "./worker";
 import { publishWorkerHealth, superviseWorker } from "./worker-watchdog";
 

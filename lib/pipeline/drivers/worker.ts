@@ -1,11 +1,15 @@
 import "server-only";
 import { databaseDown } from "@/db/availability";
-import { claimDueJobs, releaseClaims } from "@/lib/pipeline/deliver";
+import {
+  claimDueJobs,
+  releaseClaims,
+  sendAttempt,
+  slotKeys,
+  type DeliveryJob,
+  type DeliveryContext,
+  recordAttempt,
+} from "@/lib/pipeline/deliver";
 import { withDeadline } from "@/lib/concurrency/deadline";
-import { sendAttempt, slotKeys } from "@/lib/pipeline/deliver";
-import type { DeliveryJob } from "@/lib/pipeline/deliver";
-import type { DeliveryContext } from "@/lib/pipeline/deliver";
-import { recordAttempt } from "@/lib/pipeline/deliver";
 
 export type WorkerOptions = {
   /** Deliveries being sent at once. */

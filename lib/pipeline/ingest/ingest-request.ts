@@ -1,9 +1,8 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import type { AcceptedEvent } from "@/lib/pipeline/accept";
+import { type AcceptedEvent, acceptEvent } from "@/lib/pipeline/accept";
 import { createSourceCache } from "@/lib/sources/source-cache";
 import { checkIngestRequest } from "./check-request";
-import { acceptEvent } from "@/lib/pipeline/accept";
 
 // The listener's source cache, for the same reason: a lookup per request is a measurable share
 // of a busy route. Changes made through this process apply at once.

@@ -8,8 +8,7 @@ import { problemBody, problemFor, unavailableProblem, type Problem } from "@/lib
 import { readNodeBodyCapped } from "@/lib/http/read-node-body";
 import { abandonOnOutage, databaseDown } from "@/db/availability";
 import { databaseUnavailable } from "@/db/database-errors";
-import { createGroupCommit } from "@/lib/pipeline/accept";
-import { assertFanOutWithinCap } from "@/lib/pipeline/accept";
+import { createGroupCommit, assertFanOutWithinCap } from "@/lib/pipeline/accept";
 import { checkIngestRequest } from "./check-request";
 import { createSourceCache } from "@/lib/sources/source-cache";
 

@@ -15,8 +15,8 @@ export const resendDeliveryAction = teamAction({
   role: "developer",
   roleMessage: ROLE_MESSAGE,
   input: z.tuple([id]),
-  run: async ({ team }, deliveryId): Promise<ResendResult> => {
-    const attempt = await resendDelivery({ teamId: team.id, deliveryId });
+  run: async ({ team, actor }, deliveryId): Promise<ResendResult> => {
+    const attempt = await resendDelivery({ teamId: team.id, deliveryId, actor });
     return { status: attempt.status };
   },
 });
@@ -31,8 +31,8 @@ export const bulkResendAction = teamAction({
   role: "developer",
   roleMessage: ROLE_MESSAGE,
   input: z.tuple([z.array(id).max(1000)]),
-  run: async ({ team }, deliveryIds): Promise<BulkResendResult> => {
-    const totals = await resendMany({ teamId: team.id, deliveryIds });
+  run: async ({ team, actor }, deliveryIds): Promise<BulkResendResult> => {
+    const totals = await resendMany({ teamId: team.id, deliveryIds, actor });
     // Ids that are not this team's are refused as a whole, like a single resend's.
     if (totals.sent === 0 && totals.notFound > 0) notFound();
     return { sent: totals.sent, succeeded: totals.succeeded };

@@ -3,6 +3,6 @@ import { json, route } from "@/lib/http/route";
 import { apiKeyContext } from "@/lib/http/route-context";
 
 export const POST = route<{ id: string }>(async (request, { id }) => {
-  const { teamId } = await apiKeyContext(request);
-  return json(await resendDelivery({ teamId, deliveryId: id }), 202);
+  const { teamId, actor } = await apiKeyContext(request);
+  return json(await resendDelivery({ teamId, deliveryId: id, actor }), 202);
 });
