@@ -1,8 +1,6 @@
 import { resendDelivery } from "@/lib/deliveries/resend-delivery";
 import { json, route } from "@/lib/http/route";
-import { apiKeyContext } from "@/lib/http/route-context";
 
-export const POST = route<{ id: string }>(async (request, { id }) => {
-  const { teamId } = await apiKeyContext(request);
-  return json(await resendDelivery({ teamId, deliveryId: id }), 202);
-});
+export const POST = route<{ id: string }>({ apiKey: true }, async ({ teamId }, _request, { id }) =>
+  json(await resendDelivery({ teamId, deliveryId: id }), 202),
+);
