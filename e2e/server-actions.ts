@@ -32,12 +32,12 @@ export function routeOperations(): string[] {
   });
 }
 
-/** Every exported function of every actions.ts under app/, as "file#name". */
+/** Every exported function of every actions.ts under app/ (built with action(), or not), as "file#name". */
 export function serverActions(): string[] {
   return filesNamed("app", "actions.ts").flatMap((file) =>
     [
       ...readFileSync(file, "utf8").matchAll(
-        /export async function (\w+)|export const (\w+) = \w+Action\(/g,
+        /export async function (\w+)|export const (\w+) = action\(/g,
       ),
     ].map((m) => `${file.split(path.sep).join("/")}#${m[1] ?? m[2]}`),
   );

@@ -2,13 +2,13 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { userAction } from "@/lib/actions/safe-action";
-import { acceptInvitationForUser } from "@/lib/teams/invitations";
+import { action } from "@/lib/actions/safe-action";
+import { acceptInvitation } from "@/lib/teams/invitations";
 
-export const acceptInviteAction = userAction({
-  input: z.tuple([z.string().min(1).max(200)]),
-  run: async (user, token): Promise<{ error?: string }> => {
-    const { teamSlug } = await acceptInvitationForUser(token, user.id);
+export const acceptInviteAction = action(
+  { role: "signed-in", input: z.tuple([z.string().min(1).max(200)]) },
+  async ({ db, user }, token): Promise<{ error?: string }> => {
+    const { teamSlug } = await acceptInvitation(db, { token, userId: user.id });
     redirect(`/${teamSlug}/overview`);
   },
-});
+);

@@ -1,23 +1,50 @@
 import "server-only";
 import { notFound, unstable_rethrow } from "next/navigation";
 import { z, ZodError } from "zod";
-import { requireTeam, requireUser, type TeamContext } from "@/lib/auth/require-team";
-import type { Role } from "@/lib/auth/roles";
-import type { SessionUser } from "@/lib/auth/session-store";
+import { getDb, type Database } from "@/db/client";
+import type { SessionContext, UserContext } from "@/lib/auth/request-context";
+import { requireTeam, requireUser } from "@/lib/auth/require-team";
+import { ROLES, type Role } from "@/lib/auth/roles";
 import { ForbiddenError, InputError, NotFoundError } from "@/lib/errors";
 import { stringFlaw } from "@/lib/http/json-hygiene";
 import { HttpProblem } from "@/lib/http/problem";
 
 // Every server action is a public POST endpoint: whatever the form sends, anything can be
-// posted to it, in any shape. One wrapper (after dub's `authActionClient`) does what each action
-// would otherwise do by hand, in the same order for all of them:
+// posted to it, in any shape. One wrapper (after dub's `authActionClient`, as route() is for
+// route handlers) does what each action would otherwise do by hand, in the same order for all:
 //   1. refuse arguments PostgreSQL cannot store (NUL, lone surrogates), naming the field;
-//   2. validate the arguments against the action's zod tuple (a form is `z.instanceof(FormData)`);
-//   3. resolve the session, the team in the URL and the member's role (for team actions);
+//   2. validate the arguments against the action's zod tuple (a form is `...formArguments`);
+//   3. resolve the caller: the session, the team in the URL and the member's role;
 //   4. run, and turn what lib/ throws into an answer: another team's object is the 404 page,
-//      a refusal or bad input is `{ error }` for the form to show, anything else is a fault.
+//      a refusal or bad input is `{ error }` for the form to show, redirect() and notFound()
+//      go on to Next, anything else is a fault.
 
 export type ActionError = { error: string };
+
+/**
+ * Who may call an action: a member of the team in the URL with at least this role (the action
+ * is then called `(teamSlug, ...args)`), any signed-in user, or anyone.
+ */
+export type ActionAccess = Role | "signed-in" | "public";
+
+/** What the action's body gets for each kind of caller. */
+export type ActionContext<Access extends ActionAccess> = Access extends Role
+  ? SessionContext
+  : Access extends "signed-in"
+    ? UserContext
+    : { db: Database };
+
+type CallArguments<Access extends ActionAccess, Input extends z.ZodTuple> = Access extends Role
+  ? [teamSlug: string, ...args: z.input<Input>]
+  : z.input<Input>;
+
+export type ActionSpec<Access extends ActionAccess, Input extends z.ZodTuple> = {
+  role: Access;
+  /** The arguments (after the team's slug for team actions), as the client passes them. */
+  input: Input;
+  /** Shown when the member's role is too low (default: the ForbiddenError's message). */
+  roleMessage?: string;
+};
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -53,7 +80,9 @@ function zodMessage(error: ZodError): string {
 
 /** What lib/ threw, as the action's answer; faults are thrown on for Next to log. */
 function answerFor(error: unknown, roleMessage: string | undefined): ActionError {
-  unstable_rethrow(error); // redirect() and notFound() are not errors
+  // redirect(), notFound(), forbidden() throw errors Next must see: Next 16 finds them by their
+  // digest, including one wrapped as another error's cause.
+  unstable_rethrow(error);
   if (error instanceof NotFoundError) notFound();
   if (error instanceof ForbiddenError) return { error: roleMessage ?? error.message };
   if (error instanceof InputError) return { error: error.message };
@@ -63,64 +92,35 @@ function answerFor(error: unknown, roleMessage: string | undefined): ActionError
   throw error;
 }
 
-type Spec<Input extends z.ZodTuple, Context, Result> = {
-  /** The arguments after the team's slug, as the client passes them. */
-  input: Input;
-  /** Shown when the member's role is too low (default: the ForbiddenError's message). */
-  roleMessage?: string;
-  run: (ctx: Context, ...args: z.output<Input>) => Promise<Result>;
-};
-
-async function checked<Input extends z.ZodTuple>(
-  input: Input,
-  args: unknown[],
-): Promise<{ args: z.output<Input> } | ActionError> {
-  const flaw = argumentFlaw(args);
-  if (flaw) return { error: flaw };
-  const parsed = await input.safeParseAsync(args);
-  if (!parsed.success) return { error: zodMessage(parsed.error) };
-  return { args: parsed.data };
+function isRole(access: ActionAccess): access is Role {
+  return (ROLES as readonly string[]).includes(access);
 }
 
-/** A server action on a team's data: `(teamSlug, ...args)`, for members with at least `role`. */
-export function teamAction<Input extends z.ZodTuple, Result>(
-  spec: Spec<Input, TeamContext, Result> & { role: Role },
-) {
-  return async (teamSlug: string, ...args: z.input<Input>): Promise<Result | ActionError> => {
-    if (typeof teamSlug !== "string" || !SLUG.test(teamSlug)) notFound();
-    const input = await checked(spec.input, args);
-    if ("error" in input) return input;
-    try {
-      const ctx = await requireTeam(teamSlug, spec.role);
-      return await spec.run(ctx, ...input.args);
-    } catch (error) {
-      return answerFor(error, spec.roleMessage);
-    }
-  };
+async function callerContext(access: ActionAccess, teamSlug: string) {
+  if (isRole(access)) return requireTeam(teamSlug, access);
+  if (access === "signed-in") return { db: getDb(), user: await requireUser() };
+  return { db: getDb() };
 }
 
-/** A server action of a signed-in user, on no team in particular (creating one, joining one). */
-export function userAction<Input extends z.ZodTuple, Result>(
-  spec: Spec<Input, SessionUser, Result>,
-) {
-  return async (...args: z.input<Input>): Promise<Result | ActionError> => {
-    const input = await checked(spec.input, args);
-    if ("error" in input) return input;
+/**
+ * A server action: `export const doThing = action({ role: "developer", input }, run)`.
+ * `run(ctx, ...args)` gets the caller's context and the arguments as the zod tuple parsed them,
+ * and returns the action's answer (or redirects); what it throws is mapped as said above.
+ */
+export function action<Access extends ActionAccess, Input extends z.ZodTuple, Result>(
+  spec: ActionSpec<Access, Input>,
+  run: (ctx: ActionContext<Access>, ...args: z.output<Input>) => Promise<Result>,
+): (...args: CallArguments<Access, Input>) => Promise<Result | ActionError> {
+  return async (...callArguments: unknown[]): Promise<Result | ActionError> => {
+    const [teamSlug, ...args] = isRole(spec.role) ? callArguments : ["", ...callArguments];
+    if (typeof teamSlug !== "string" || (isRole(spec.role) && !SLUG.test(teamSlug))) notFound();
+    const flaw = argumentFlaw(args);
+    if (flaw) return { error: flaw };
+    const parsed = await spec.input.safeParseAsync(args);
+    if (!parsed.success) return { error: zodMessage(parsed.error) };
     try {
-      return await spec.run(await requireUser(), ...input.args);
-    } catch (error) {
-      return answerFor(error, spec.roleMessage);
-    }
-  };
-}
-
-/** A server action anyone may call (signing in and up): checked input, mapped errors. */
-export function publicAction<Input extends z.ZodTuple, Result>(spec: Spec<Input, null, Result>) {
-  return async (...args: z.input<Input>): Promise<Result | ActionError> => {
-    const input = await checked(spec.input, args);
-    if ("error" in input) return input;
-    try {
-      return await spec.run(null, ...input.args);
+      const ctx = (await callerContext(spec.role, teamSlug)) as ActionContext<Access>;
+      return await run(ctx, ...(parsed.data as z.output<Input>));
     } catch (error) {
       return answerFor(error, spec.roleMessage);
     }

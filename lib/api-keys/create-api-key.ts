@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/request-context";
 import { generateApiKey } from "./api-key-token";
 
 export const apiKeyNameSchema = z

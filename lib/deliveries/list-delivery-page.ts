@@ -1,9 +1,9 @@
 import "server-only";
-import { and, desc, eq, getTableColumns, gte, lt } from "drizzle-orm";
+import { and, eq, getTableColumns, gte, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { deliveries } from "@/db/schema";
-import { afterCursor, cursorTime, decodeCursor, pageQuerySchema, toPage } from "@/lib/http/cursor";
+import { keysetPage, pageQuerySchema } from "@/lib/http/cursor";
 import { deliveryStatusSchema, timestamp } from "@/lib/http/api-schemas";
 import { toDeliveryResponse } from "./delivery-response";
 
@@ -15,7 +15,10 @@ export const deliveryQuerySchema = pageQuerySchema.extend({
   until: timestamp.optional(),
 });
 
-/** The where-clause of a delivery log page: the team, the filters, and the cursor. */
+/** Delivery lists are newest first by (created_at, id). */
+export const deliveryKeyset = { time: deliveries.createdAt, id: deliveries.id };
+
+/** The where-clause of a delivery log page: the team and the filters. */
 export function deliveryConditions(teamId: string, query: z.infer<typeof deliveryQuerySchema>) {
   return and(
     eq(deliveries.teamId, teamId),
@@ -24,19 +27,18 @@ export function deliveryConditions(teamId: string, query: z.infer<typeof deliver
     query.eventType ? eq(deliveries.eventType, query.eventType) : undefined,
     query.since ? gte(deliveries.createdAt, new Date(query.since)) : undefined,
     query.until ? lt(deliveries.createdAt, new Date(query.until)) : undefined,
-    afterCursor(decodeCursor(query.cursor), deliveries.createdAt, deliveries.id),
   );
 }
 
 /** The delivery log, newest first, filtered as the API asks. */
 export async function listDeliveryPage(db: Executor, params: { teamId: string; query: unknown }) {
   const query = deliveryQuerySchema.parse(params.query);
-  const rows = await db
-    .select({ ...getTableColumns(deliveries), cursorTime: cursorTime(deliveries.createdAt) })
-    .from(deliveries)
-    .where(deliveryConditions(params.teamId, query))
-    .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
-    .limit(query.limit + 1);
-  const page = toPage(rows, query.limit);
+  const page = await keysetPage(query, deliveryKeyset, (keyset) =>
+    db
+      .select({ ...getTableColumns(deliveries), cursorTime: keyset.cursorTime })
+      .from(deliveries)
+      .where(and(deliveryConditions(params.teamId, query), keyset.after))
+      .$dynamic(),
+  );
   return { data: page.data.map(toDeliveryResponse), nextCursor: page.nextCursor };
 }

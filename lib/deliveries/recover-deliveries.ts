@@ -2,7 +2,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/request-context";
 import { getEndpointRow } from "@/lib/endpoints/get-endpoint";
 
 export const recoverInputSchema = z.object({

@@ -6,7 +6,8 @@ import {
   type DeliveryContext,
   recordAttempt,
 } from "@/lib/pipeline/deliver";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/request-context";
 import { NotFoundError } from "@/lib/errors";
 import { HttpProblem } from "@/lib/http/problem";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { processDeliveryContext, type DeliveryContext } from "@/lib/pipeline/deliver";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/request-context";
 import { NotFoundError } from "@/lib/errors";
 import { HttpProblem } from "@/lib/http/problem";
 import { resendDelivery } from "./resend-delivery";

@@ -43,7 +43,7 @@ describe("resend", () => {
     const { deliveryIds, eventId } = await publishTo(team.id, 1);
     await drain();
     const before = h.receiver.requests.length;
-    const actor = { type: "api_key" as const, id: "key_resender" };
+    const actor = { kind: "api-key" as const, keyId: "key_resender" };
     const result = await resendDelivery(
       { teamId: team.id, deliveryId: deliveryIds[0]!, actor },
       h.ctx,

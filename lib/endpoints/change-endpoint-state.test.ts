@@ -27,7 +27,7 @@ describe("change endpoint state", () => {
       teamId: team.id,
       input: { type: "t", payload: {} },
     });
-    const actor = { type: "user" as const, id: null };
+    const actor = { kind: "user" as const, userId: "usr_test", role: "developer" as const };
 
     await changeEndpointState(t.db, {
       teamId: team.id,

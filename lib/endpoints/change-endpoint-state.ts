@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/request-context";
 import { setEndpointState, type EndpointState } from "./endpoint-state";
 import { getEndpointRow } from "./get-endpoint";
 

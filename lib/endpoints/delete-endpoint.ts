@@ -2,7 +2,8 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { endpoints } from "@/db/schema";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/request-context";
 import { NotFoundError } from "@/lib/errors";
 
 /** Deletes the endpoint and, with it, its deliveries and their attempts. */

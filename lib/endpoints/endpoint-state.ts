@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { deliveries, endpoints } from "@/db/schema";
-import { recordAudit, SYSTEM_ACTOR } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export type EndpointState = (typeof endpoints.$inferSelect)["state"];
 
@@ -66,7 +66,6 @@ export async function disableEndpointForSystem(
   await setEndpointState(tx, { ...params, state: "disabled" });
   await recordAudit(tx, {
     teamId: params.teamId,
-    actor: SYSTEM_ACTOR,
     action: "endpoint.state_change",
     targetType: "endpoint",
     targetId: params.endpointId,

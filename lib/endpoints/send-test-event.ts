@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { newId } from "@/db/ids";
 import { deliveries, events } from "@/db/schema";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/request-context";
 import { getEndpointRow } from "./get-endpoint";
 
 export const TEST_EVENT_TYPE = "hookyard.test";

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/request-context";
 import { endpoints } from "@/db/schema";
 import { endpointPatchSchema } from "./endpoint-input";
 import { toEndpointResponse } from "./endpoint-response";

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type Database } from "@/db/client";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { ApiKeyActor, RequestContext } from "@/lib/auth/request-context";
 import { countAuthenticationAttempt, limitApiKey } from "./abuse-limits";
 import { HttpProblem } from "./problem";
 import { requestClientAddress } from "./request-client-address";
@@ -12,13 +12,11 @@ export function publicContext(): { db: Database } {
 }
 
 /**
- * For /api/v1: the team the API key belongs to; every query below filters by it. Bad keys count
- * against the client address (429 once it has used up its failures, before any lookup), and
- * every request against the key's rate limit.
+ * For /api/v1 (route({ apiKey: true }) calls it): the team the API key belongs to; every query
+ * below filters by it. Bad keys count against the client address (429 once it has used up its
+ * failures, before any lookup), and every request against the key's rate limit.
  */
-export async function apiKeyContext(
-  request: Request,
-): Promise<{ db: Database; teamId: string; apiKeyId: string; actor: Actor }> {
+export async function apiKeyContext(request: Request): Promise<RequestContext<ApiKeyActor>> {
   const db = getDb();
   const succeeded = countAuthenticationAttempt(requestClientAddress(request.headers));
   let principal;
@@ -31,5 +29,5 @@ export async function apiKeyContext(
   }
   succeeded();
   limitApiKey(principal.apiKeyId);
-  return { db, ...principal, actor: { type: "api_key", id: principal.apiKeyId } };
+  return { db, teamId: principal.teamId, actor: { kind: "api-key", keyId: principal.apiKeyId } };
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, getTableColumns } from "drizzle-orm";
+import { and, eq, getTableColumns } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { sources } from "@/db/schema";
-import { afterCursor, cursorTime, decodeCursor, pageQuerySchema, toPage } from "@/lib/http/cursor";
+import { keysetPage, pageQuerySchema } from "@/lib/http/cursor";
 import { toSourceResponse } from "./source-response";
 
 export async function listSourcePage(
@@ -10,18 +10,13 @@ export async function listSourcePage(
   params: { teamId: string; query: unknown; baseUrl: string },
 ) {
   const query = pageQuerySchema.parse(params.query);
-  const rows = await db
-    .select({ ...getTableColumns(sources), cursorTime: cursorTime(sources.createdAt) })
-    .from(sources)
-    .where(
-      and(
-        eq(sources.teamId, params.teamId),
-        afterCursor(decodeCursor(query.cursor), sources.createdAt, sources.id),
-      ),
-    )
-    .orderBy(desc(sources.createdAt), desc(sources.id))
-    .limit(query.limit + 1);
-  const page = toPage(rows, query.limit);
+  const page = await keysetPage(query, { time: sources.createdAt, id: sources.id }, (keyset) =>
+    db
+      .select({ ...getTableColumns(sources), cursorTime: keyset.cursorTime })
+      .from(sources)
+      .where(and(eq(sources.teamId, params.teamId), keyset.after))
+      .$dynamic(),
+  );
   return {
     data: page.data.map((row) => toSourceResponse(row, params.baseUrl)),
     nextCursor: page.nextCursor,

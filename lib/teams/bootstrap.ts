@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { memberships, teams, users } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/roles";
 import { InputError } from "@/lib/errors";
 import { slugify } from "./create-team";
 
@@ -38,6 +39,7 @@ export async function bootstrap(db: Database, input: unknown) {
     }
 
     let [team] = await tx.select().from(teams).where(eq(teams.slug, slug)).limit(1);
+    let role: Role = "owner";
     if (team) {
       const [member] = await tx
         .select()
@@ -49,13 +51,14 @@ export async function bootstrap(db: Database, input: unknown) {
           "team",
         );
       }
+      role = member.role;
     } else {
       [team] = await tx.insert(teams).values({ slug, name: teamName }).returning();
       await tx.insert(memberships).values({ teamId: team!.id, userId: user!.id, role: "owner" });
     }
 
     const apiKey = await createApiKey(tx, {
-      actor: { type: "user", id: user!.id },
+      actor: { kind: "user", userId: user!.id, role },
       teamId: team!.id,
       name: "bootstrap",
       createdBy: user!.id,

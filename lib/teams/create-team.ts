@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { getDb, type Database } from "@/db/client";
+import type { Database } from "@/db/client";
 import { memberships, teams } from "@/db/schema";
 import { teamNameSchema } from "./rename-team";
 
@@ -37,9 +37,4 @@ export async function createTeam(db: Database, params: { userId: string; input: 
       }
     }
   });
-}
-
-/** For server actions: the same, on the process's database. */
-export function createTeamForUser(userId: string, input: unknown) {
-  return createTeam(getDb(), { userId, input });
 }

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { teams } from "@/db/schema";
 import { ForbiddenError, InputError } from "@/lib/errors";
-import type { Role } from "@/lib/auth/roles";
+import type { UserActor } from "@/lib/auth/request-context";
 import { forgetCachedSources } from "@/lib/sources/source-cache";
 
 /**
@@ -12,9 +12,9 @@ import { forgetCachedSources } from "@/lib/sources/source-cache";
  */
 export async function deleteTeam(
   db: Database,
-  params: { teamId: string; byRole: Role; confirmation: string },
+  params: { teamId: string; actor: UserActor; confirmation: string },
 ) {
-  if (params.byRole !== "owner") throw new ForbiddenError("Only owners can delete the team.");
+  if (params.actor.role !== "owner") throw new ForbiddenError("Only owners can delete the team.");
   await db.transaction(async (tx) => {
     const [team] = await tx
       .select({ name: teams.name })

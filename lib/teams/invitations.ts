@@ -4,8 +4,9 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Database, type Executor } from "@/db/client";
 import { invitations, memberships, teams } from "@/db/schema";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { hasRole, type Role } from "@/lib/auth/roles";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { UserActor } from "@/lib/auth/request-context";
+import { hasRole } from "@/lib/auth/roles";
 import { ForbiddenError, InputError, NotFoundError } from "@/lib/errors";
 import { roleSchema } from "./members";
 
@@ -20,10 +21,10 @@ export const invitationInputSchema = z.object({
 
 export async function createInvitation(
   db: Database,
-  params: { teamId: string; input: unknown; byRole: Role; actor: Actor },
+  params: { teamId: string; input: unknown; actor: UserActor },
 ): Promise<{ token: string; expiresAt: Date }> {
   const input = invitationInputSchema.parse(params.input);
-  if (input.role === "owner" && params.byRole !== "owner")
+  if (input.role === "owner" && params.actor.role !== "owner")
     throw new ForbiddenError("Only owners can invite owners.");
   const token = randomBytes(24).toString("base64url");
   const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
@@ -34,7 +35,7 @@ export async function createInvitation(
         teamId: params.teamId,
         role: input.role,
         tokenHash: hashToken(token),
-        createdBy: params.actor.id,
+        createdBy: params.actor.userId,
         expiresAt,
       })
       .returning({ id: invitations.id });
@@ -72,7 +73,7 @@ export async function listPendingInvitations(db: Executor, params: { teamId: str
 
 export async function revokeInvitation(
   db: Database,
-  params: { teamId: string; invitationId: string; actor: Actor },
+  params: { teamId: string; invitationId: string; actor: UserActor },
 ) {
   await db.transaction(async (tx) => {
     const revoked = await tx
@@ -164,9 +165,11 @@ export async function acceptInvitation(
       .update(invitations)
       .set({ acceptedAt: sql`now()`, acceptedBy: params.userId })
       .where(eq(invitations.id, invitation.id));
+    const role =
+      existing && hasRole(existing.role, invitation.role) ? existing.role : invitation.role;
     await recordAudit(tx, {
       teamId: invitation.teamId,
-      actor: { type: "user", id: params.userId },
+      actor: { kind: "user", userId: params.userId, role },
       action: "member.join",
       targetType: "user",
       targetId: params.userId,
@@ -174,11 +177,6 @@ export async function acceptInvitation(
     });
     return { teamSlug: team!.slug };
   });
-}
-
-/** For the invitation page's action: the same, on the process's database. */
-export function acceptInvitationForUser(token: string, userId: string) {
-  return acceptInvitation(getDb(), { token, userId });
 }
 
 /** For the invitation page. */

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, memberships } from "@/db/schema";
 import { signUp } from "@/lib/auth/credentials";
+import type { Role } from "@/lib/auth/roles";
 import { ForbiddenError, InputError } from "@/lib/errors";
 import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "./create-team";
@@ -17,7 +18,7 @@ const newUser = async () =>
       password: "correct horse battery",
     })
   ).userId;
-const as = (id: string) => ({ type: "user" as const, id });
+const as = (userId: string, role: Role) => ({ kind: "user" as const, userId, role });
 
 async function teamWithOwner() {
   const owner = await newUser();
@@ -31,8 +32,7 @@ describe("invitations", () => {
     const { token } = await createInvitation(t.db, {
       teamId: team.id,
       input: { role: "developer" },
-      byRole: "owner",
-      actor: as(owner),
+      actor: as(owner, "owner"),
     });
     expect(await describeInvitation(t.db, token)).toMatchObject({
       teamSlug: team.slug,
@@ -61,15 +61,13 @@ describe("invitations", () => {
       createInvitation(t.db, {
         teamId: team.id,
         input: { role: "owner" },
-        byRole: "admin",
-        actor: as(owner),
+        actor: as(owner, "admin"),
       }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     const { token } = await createInvitation(t.db, {
       teamId: team.id,
       input: { role: "viewer" },
-      byRole: "admin",
-      actor: as(owner),
+      actor: as(owner, "admin"),
     });
     await t.db.execute(
       sql`update invitations set expires_at = now() - interval '1 minute' where team_id = ${team.id}`,
@@ -89,12 +87,11 @@ describe("members", () => {
         teamId: team.id,
         userId: owner,
         role: "admin",
-        byRole: "owner",
-        actor: as(owner),
+        actor: as(owner, "owner"),
       }),
     ).rejects.toThrow(/at least one owner/);
     await expect(
-      removeMember(t.db, { teamId: team.id, userId: owner, byRole: "owner", actor: as(owner) }),
+      removeMember(t.db, { teamId: team.id, userId: owner, actor: as(owner, "owner") }),
     ).rejects.toThrow(/at least one owner/);
 
     const second = await newUser();
@@ -104,8 +101,7 @@ describe("members", () => {
         teamId: team.id,
         userId: owner,
         role: "viewer",
-        byRole: "admin",
-        actor: as(second),
+        actor: as(second, "admin"),
       }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
@@ -113,18 +109,16 @@ describe("members", () => {
         teamId: team.id,
         userId: second,
         role: "owner",
-        byRole: "admin",
-        actor: as(second),
+        actor: as(second, "admin"),
       }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     await changeMemberRole(t.db, {
       teamId: team.id,
       userId: second,
       role: "owner",
-      byRole: "owner",
-      actor: as(owner),
+      actor: as(owner, "owner"),
     });
-    await removeMember(t.db, { teamId: team.id, userId: owner, byRole: "owner", actor: as(owner) });
+    await removeMember(t.db, { teamId: team.id, userId: owner, actor: as(owner, "owner") });
     expect((await listMembers(t.db, { teamId: team.id })).map((m) => [m.userId, m.role])).toEqual([
       [second, "owner"],
     ]);
@@ -139,9 +133,9 @@ describe("members", () => {
       { teamId: team.id, userId: viewer, role: "viewer" },
     ]);
     await expect(
-      removeMember(t.db, { teamId: team.id, userId: viewer, byRole: "developer", actor: as(dev) }),
+      removeMember(t.db, { teamId: team.id, userId: viewer, actor: as(dev, "developer") }),
     ).rejects.toBeInstanceOf(ForbiddenError);
-    await removeMember(t.db, { teamId: team.id, userId: dev, byRole: "developer", actor: as(dev) });
+    await removeMember(t.db, { teamId: team.id, userId: dev, actor: as(dev, "developer") });
     expect((await listMembers(t.db, { teamId: team.id })).map((m) => m.userId)).not.toContain(dev);
   });
 });

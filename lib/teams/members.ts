@@ -3,8 +3,9 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Executor } from "@/db/client";
 import { memberships, users } from "@/db/schema";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { hasRole, ROLES, type Role } from "@/lib/auth/roles";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { UserActor } from "@/lib/auth/request-context";
+import { hasRole, ROLES } from "@/lib/auth/roles";
 import { ForbiddenError, InputError, NotFoundError } from "@/lib/errors";
 
 export const roleSchema = z.enum(ROLES);
@@ -46,12 +47,12 @@ async function otherOwners(tx: Executor, teamId: string, userId: string): Promis
  */
 export async function changeMemberRole(
   db: Database,
-  params: { teamId: string; userId: string; role: unknown; byRole: Role; actor: Actor },
+  params: { teamId: string; userId: string; role: unknown; actor: UserActor },
 ) {
   const role = roleSchema.parse(params.role);
   await db.transaction(async (tx) => {
     const current = await membership(tx, params.teamId, params.userId);
-    if ((current === "owner" || role === "owner") && params.byRole !== "owner") {
+    if ((current === "owner" || role === "owner") && params.actor.role !== "owner") {
       throw new ForbiddenError("Only owners can grant or remove the owner role.");
     }
     if (
@@ -79,16 +80,16 @@ export async function changeMemberRole(
   });
 }
 
-/** Removes a member (or, with userId = the actor, leaves the team); the last owner cannot go. */
+/** Removes a member (or, with userId = the actor's, leaves the team); the last owner cannot go. */
 export async function removeMember(
   db: Database,
-  params: { teamId: string; userId: string; byRole: Role; actor: Actor },
+  params: { teamId: string; userId: string; actor: UserActor },
 ) {
   await db.transaction(async (tx) => {
     const current = await membership(tx, params.teamId, params.userId);
-    const leaving = params.actor.id === params.userId;
-    if (!leaving && !hasRole(params.byRole, "admin")) throw new ForbiddenError();
-    if (!leaving && current === "owner" && params.byRole !== "owner") {
+    const leaving = params.actor.userId === params.userId;
+    if (!leaving && !hasRole(params.actor.role, "admin")) throw new ForbiddenError();
+    if (!leaving && current === "owner" && params.actor.role !== "owner") {
       throw new ForbiddenError("Only owners can remove an owner.");
     }
     if (current === "owner" && (await otherOwners(tx, params.teamId, params.userId)) === 0) {

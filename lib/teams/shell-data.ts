@@ -1,8 +1,8 @@
 import "server-only";
-import type { TeamContext } from "@/lib/auth/require-team";
+import type { SessionContext } from "@/lib/auth/request-context";
 import { listUserTeams } from "./user-teams";
 
 /** What the dashboard frame shows around every team page. */
-export async function teamShellData(ctx: TeamContext) {
-  return { teams: await listUserTeams(ctx.db, ctx.user.id), user: ctx.user, role: ctx.role };
+export async function teamShellData(ctx: SessionContext) {
+  return { teams: await listUserTeams(ctx.db, ctx.user.id), user: ctx.user, role: ctx.actor.role };
 }

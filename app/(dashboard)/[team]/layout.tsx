@@ -33,7 +33,8 @@ export default async function TeamLayout({
             {shell.user.email}
           </p>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">Role: {shell.role}</p>
-          <form action={signOutAction} className="mt-2">
+          {/* A plain form drops the action's answer (an { error } only a forged post gets). */}
+          <form action={signOutAction as (form: FormData) => Promise<void>} className="mt-2">
             <button
               type="submit"
               className="text-sm font-medium text-indigo-600 underline dark:text-indigo-400"

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z, ZodError } from "zod";
-import { formArguments, teamAction } from "@/lib/actions/safe-action";
-import type { TeamContext } from "@/lib/auth/require-team";
+import { action, formArguments } from "@/lib/actions/safe-action";
+import type { SessionContext } from "@/lib/auth/request-context";
 import { recoverFailedDeliveries } from "@/lib/deliveries/recover-deliveries";
 import { changeEndpointState } from "@/lib/endpoints/change-endpoint-state";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
@@ -24,11 +24,11 @@ import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
 import { getEnv } from "@/lib/env";
 import { deliverAfterResponse } from "@/lib/pipeline/drivers";
 
-const ROLE_MESSAGE = "Your role in this team does not allow changing endpoints.";
-
 /** Every endpoint action needs a developer or higher. */
-const developerAction: typeof teamAction = (spec) =>
-  teamAction({ roleMessage: ROLE_MESSAGE, ...spec, role: "developer" });
+const developer = {
+  role: "developer",
+  roleMessage: "Your role in this team does not allow changing endpoints.",
+} as const;
 const id = z.string().min(1).max(100);
 
 export type EndpointFormState = {
@@ -38,7 +38,7 @@ export type EndpointFormState = {
 };
 
 async function saveEndpoint(
-  { db, team, actor }: TeamContext,
+  { db, team, actor }: SessionContext,
   endpointId: string | null,
   form: FormData,
 ): Promise<EndpointFormState> {
@@ -66,43 +66,44 @@ async function saveEndpoint(
   redirect(`/${team.slug}/endpoints/${saved.id}`);
 }
 
-export const createEndpointAction = developerAction({
-  role: "developer",
-  input: z.tuple([...formArguments]),
-  run: (ctx, _previous, form) => saveEndpoint(ctx, null, form),
-});
+export const createEndpointAction = action(
+  { ...developer, input: z.tuple([...formArguments]) },
+  (ctx, _previous, form) => saveEndpoint(ctx, null, form),
+);
 
-export const updateEndpointAction = developerAction({
-  role: "developer",
-  input: z.tuple([id, ...formArguments]),
-  run: (ctx, endpointId, _previous, form) => saveEndpoint(ctx, endpointId, form),
-});
+export const updateEndpointAction = action(
+  { ...developer, input: z.tuple([id, ...formArguments]) },
+  (ctx, endpointId, _previous, form) => saveEndpoint(ctx, endpointId, form),
+);
 
-export const setEndpointStateAction = developerAction({
-  role: "developer",
-  input: z.tuple([
-    id,
-    z.string().pipe(z.enum(["enabled", "paused", "disabled"], "Unknown endpoint state.")),
-  ]),
-  run: async ({ db, team, actor }, endpointId, state): Promise<{ error?: string }> => {
+export const setEndpointStateAction = action(
+  {
+    ...developer,
+    input: z.tuple([
+      id,
+      z.string().pipe(z.enum(["enabled", "paused", "disabled"], "Unknown endpoint state.")),
+    ]),
+  },
+  async ({ db, team, actor }, endpointId, state): Promise<{ error?: string }> => {
     await changeEndpointState(db, { teamId: team.id, endpointId, state, actor });
     revalidatePath(`/${team.slug}/endpoints`, "layout");
     return {};
   },
-});
+);
 
-export const revealEndpointSecretAction = developerAction({
-  role: "developer",
-  roleMessage: "Your role in this team does not allow revealing secrets.",
-  input: z.tuple([id]),
-  run: ({ db, team, actor }, endpointId): Promise<{ error?: string; secret?: string }> =>
+export const revealEndpointSecretAction = action(
+  {
+    ...developer,
+    roleMessage: "Your role in this team does not allow revealing secrets.",
+    input: z.tuple([id]),
+  },
+  ({ db, team, actor }, endpointId): Promise<{ error?: string; secret?: string }> =>
     revealEndpointSecret(db, { teamId: team.id, endpointId, actor }),
-});
+);
 
-export const rotateEndpointSecretAction = developerAction({
-  role: "developer",
-  input: z.tuple([id]),
-  run: async (
+export const rotateEndpointSecretAction = action(
+  { ...developer, input: z.tuple([id]) },
+  async (
     { db, team, actor },
     endpointId,
   ): Promise<{ error?: string; secret?: string; graceHours?: number }> => {
@@ -110,12 +111,11 @@ export const rotateEndpointSecretAction = developerAction({
     revalidatePath(`/${team.slug}/endpoints/${endpointId}`);
     return { secret, graceHours: Math.round(getEnv().SECRET_ROTATION_GRACE / 3_600_000) };
   },
-});
+);
 
-export const sendTestEventAction = developerAction({
-  role: "developer",
-  input: z.tuple([id]),
-  run: async (
+export const sendTestEventAction = action(
+  { ...developer, input: z.tuple([id]) },
+  async (
     { db, team, actor },
     endpointId,
   ): Promise<{ error?: string; eventId?: string; held?: boolean }> => {
@@ -124,12 +124,11 @@ export const sendTestEventAction = developerAction({
     revalidatePath(`/${team.slug}/endpoints/${endpointId}`);
     return { eventId: sent.eventId, held: sent.held };
   },
-});
+);
 
-export const recoverDeliveriesAction = developerAction({
-  role: "developer",
-  input: z.tuple([id, z.string().max(100), z.boolean()]),
-  run: async (
+export const recoverDeliveriesAction = action(
+  { ...developer, input: z.tuple([id, z.string().max(100), z.boolean()]) },
+  async (
     { db, team, actor },
     endpointId,
     since,
@@ -149,14 +148,13 @@ export const recoverDeliveriesAction = developerAction({
       throw error;
     }
   },
-});
+);
 
-export const deleteEndpointAction = developerAction({
-  role: "developer",
-  input: z.tuple([id]),
-  run: async ({ db, team, actor }, endpointId): Promise<{ error?: string }> => {
+export const deleteEndpointAction = action(
+  { ...developer, input: z.tuple([id]) },
+  async ({ db, team, actor }, endpointId): Promise<{ error?: string }> => {
     await deleteEndpoint(db, { teamId: team.id, endpointId, actor });
     revalidatePath(`/${team.slug}/endpoints`, "layout");
     redirect(`/${team.slug}/endpoints`);
   },
-});
+);

@@ -17,7 +17,11 @@ const linkButton =
   "inline-flex items-center gap-1.5 rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 
 export default async function EndpointsPage({ params }: { params: Promise<{ team: string }> }) {
-  const { db, team, role } = await requireTeam((await params).team);
+  const {
+    db,
+    team,
+    actor: { role },
+  } = await requireTeam((await params).team);
   const rows = await listEndpointHealth(db, { teamId: team.id });
   const canEdit = hasRole(role, "developer");
   const newHref = `/${team.slug}/endpoints/new`;

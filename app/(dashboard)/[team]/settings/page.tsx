@@ -11,7 +11,10 @@ import { deleteTeamAction, renameTeamAction } from "./actions";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ team: string }> }) {
-  const { team, role } = await requireTeam((await params).team);
+  const {
+    team,
+    actor: { role },
+  } = await requireTeam((await params).team);
 
   return (
     <>

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z, ZodError } from "zod";
-import { formArguments, teamAction } from "@/lib/actions/safe-action";
+import { action, formArguments } from "@/lib/actions/safe-action";
 import {
   missingRuleValue,
   readSourceForm,
@@ -28,18 +28,19 @@ export type SourceFormState = {
 };
 export type SourceActionResult = { error?: string };
 
-const ROLE_MESSAGE = "Your role does not allow changing sources: ask a developer, admin or owner.";
+const developer = {
+  role: "developer",
+  roleMessage: "Your role does not allow changing sources: ask a developer, admin or owner.",
+} as const;
 const id = z.string().min(1).max(100);
 
 function invalid(values: SourceFormValues, errors: SourceFormErrors): SourceFormState {
   return { error: "Check the fields marked below.", fieldErrors: errors, values };
 }
 
-export const createSourceAction = teamAction({
-  role: "developer",
-  roleMessage: ROLE_MESSAGE,
-  input: z.tuple([...formArguments]),
-  run: async ({ db, team, actor }, _previous, form): Promise<SourceFormState> => {
+export const createSourceAction = action(
+  { ...developer, input: z.tuple([...formArguments]) },
+  async ({ db, team, actor }, _previous, form): Promise<SourceFormState> => {
     const values = readSourceForm(form);
     let created;
     try {
@@ -58,13 +59,11 @@ export const createSourceAction = teamAction({
     revalidatePath(`/${team.slug}/sources`);
     redirect(`/${team.slug}/sources/${created.id}`);
   },
-});
+);
 
-export const updateSourceAction = teamAction({
-  role: "developer",
-  roleMessage: ROLE_MESSAGE,
-  input: z.tuple([id, ...formArguments]),
-  run: async ({ db, team, actor }, sourceId, _previous, form): Promise<SourceFormState> => {
+export const updateSourceAction = action(
+  { ...developer, input: z.tuple([id, ...formArguments]) },
+  async ({ db, team, actor }, sourceId, _previous, form): Promise<SourceFormState> => {
     const values = readSourceForm(form);
     try {
       const current = await getSourceRow(db, { teamId: team.id, sourceId });
@@ -83,27 +82,23 @@ export const updateSourceAction = teamAction({
     revalidatePath(`/${team.slug}/sources`, "layout");
     redirect(`/${team.slug}/sources/${sourceId}`);
   },
-});
+);
 
 /** Pausing keeps accepting requests (202) but holds their deliveries; resuming releases them. */
-export const setSourcePausedAction = teamAction({
-  role: "developer",
-  roleMessage: ROLE_MESSAGE,
-  input: z.tuple([id, z.boolean("Paused must be true or false.")]),
-  run: async ({ db, team, actor }, sourceId, paused): Promise<SourceActionResult> => {
+export const setSourcePausedAction = action(
+  { ...developer, input: z.tuple([id, z.boolean("Paused must be true or false.")]) },
+  async ({ db, team, actor }, sourceId, paused): Promise<SourceActionResult> => {
     await updateSource(db, { teamId: team.id, sourceId, input: { paused }, actor });
     revalidatePath(`/${team.slug}/sources`, "layout");
     return {};
   },
-});
+);
 
-export const deleteSourceAction = teamAction({
-  role: "developer",
-  roleMessage: ROLE_MESSAGE,
-  input: z.tuple([id]),
-  run: async ({ db, team, actor }, sourceId): Promise<SourceActionResult> => {
+export const deleteSourceAction = action(
+  { ...developer, input: z.tuple([id]) },
+  async ({ db, team, actor }, sourceId): Promise<SourceActionResult> => {
     await deleteSource(db, { teamId: team.id, sourceId, actor });
     revalidatePath(`/${team.slug}/sources`);
     redirect(`/${team.slug}/sources`);
   },
-});
+);

@@ -16,7 +16,11 @@ const linkClass =
   "inline-flex items-center justify-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700";
 
 export default async function SourcesPage({ params }: { params: Promise<{ team: string }> }) {
-  const { db, team, role } = await requireTeam((await params).team);
+  const {
+    db,
+    team,
+    actor: { role },
+  } = await requireTeam((await params).team);
   const rows = await listSources(db, { teamId: team.id });
   const canEdit = hasRole(role, "developer");
   const newSource = canEdit ? (

@@ -2,11 +2,9 @@ import { listEventPage } from "@/lib/events/list-event-page";
 import { publishEvent } from "@/lib/events/publish-event";
 import { readJson } from "@/lib/http/read-body";
 import { json, route } from "@/lib/http/route";
-import { apiKeyContext } from "@/lib/http/route-context";
 import { deliverAfterResponse } from "@/lib/pipeline/drivers";
 
-export const POST = route(async (request) => {
-  const { db, teamId } = await apiKeyContext(request);
+export const POST = route({ apiKey: true }, async ({ db, teamId }, request) => {
   const accepted = await publishEvent(db, {
     teamId,
     input: await readJson(request),
@@ -16,8 +14,7 @@ export const POST = route(async (request) => {
   return json({ id: accepted.eventId, deliveries: accepted.deliveryIds }, 202);
 });
 
-export const GET = route(async (request) => {
-  const { db, teamId } = await apiKeyContext(request);
+export const GET = route({ apiKey: true }, async ({ db, teamId }, request) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
   return json(await listEventPage(db, { teamId, query }));
 });

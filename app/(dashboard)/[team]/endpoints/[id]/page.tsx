@@ -43,7 +43,13 @@ export default async function EndpointPage({
 }: {
   params: Promise<{ team: string; id: string }>;
 }) {
-  const { db, team, role, endpoint, sources } = await loadEndpoint(params);
+  const {
+    db,
+    team,
+    actor: { role },
+    endpoint,
+    sources,
+  } = await loadEndpoint(params);
   const [health] = await listEndpointHealth(db, { teamId: team.id, endpointId: endpoint.id });
   const sourceName = new Map(sources.map((source) => [source.id, source.name]));
   const canEdit = hasRole(role, "developer");

@@ -12,7 +12,11 @@ import { createEndpointAction } from "../actions";
 export const metadata: Metadata = { title: "New endpoint" };
 
 export default async function NewEndpointPage({ params }: { params: Promise<{ team: string }> }) {
-  const { db, team, role } = await requireTeam((await params).team);
+  const {
+    db,
+    team,
+    actor: { role },
+  } = await requireTeam((await params).team);
   const sources = await listSources(db, { teamId: team.id, limit: 100 });
 
   return (

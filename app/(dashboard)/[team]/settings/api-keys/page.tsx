@@ -17,7 +17,11 @@ import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ team: string }> }) {
-  const { db, team, role } = await requireTeam((await params).team);
+  const {
+    db,
+    team,
+    actor: { role },
+  } = await requireTeam((await params).team);
   const keys = await listApiKeys(db, { teamId: team.id });
   const canManage = hasRole(role, "admin");
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formArguments, teamAction } from "@/lib/actions/safe-action";
+import { action, formArguments } from "@/lib/actions/safe-action";
 import { publicOrigin } from "@/lib/http/request-origin";
 import { createInvitation, revokeInvitation } from "@/lib/teams/invitations";
 import { changeMemberRole, removeMember } from "@/lib/teams/members";
@@ -11,49 +11,44 @@ import { changeMemberRole, removeMember } from "@/lib/teams/members";
 export type ActionResult = { error?: string; inviteUrl?: string };
 const id = z.string().min(1).max(100);
 
-export const inviteAction = teamAction({
-  role: "admin",
-  input: z.tuple([...formArguments]),
-  run: async ({ db, team, role, actor }, _previous, form): Promise<ActionResult> => {
+export const inviteAction = action(
+  { role: "admin", input: z.tuple([...formArguments]) },
+  async ({ db, team, actor }, _previous, form): Promise<ActionResult> => {
     const { token } = await createInvitation(db, {
       teamId: team.id,
       input: { role: form.get("role"), expiresInDays: form.get("expiresInDays") ?? 7 },
-      byRole: role,
       actor,
     });
     revalidatePath(`/${team.slug}/settings/members`);
     return { inviteUrl: `${await publicOrigin()}/invite/${token}` };
   },
-});
+);
 
-export const revokeInvitationAction = teamAction({
-  role: "admin",
-  input: z.tuple([id]),
-  run: async ({ db, team, actor }, invitationId): Promise<ActionResult> => {
+export const revokeInvitationAction = action(
+  { role: "admin", input: z.tuple([id]) },
+  async ({ db, team, actor }, invitationId): Promise<ActionResult> => {
     await revokeInvitation(db, { teamId: team.id, invitationId, actor });
     revalidatePath(`/${team.slug}/settings/members`);
     return {};
   },
-});
+);
 
-export const changeRoleAction = teamAction({
-  role: "admin",
-  input: z.tuple([id, z.string().max(20)]),
-  run: async ({ db, team, role: byRole, actor }, userId, role): Promise<ActionResult> => {
-    await changeMemberRole(db, { teamId: team.id, userId, role, byRole, actor });
+export const changeRoleAction = action(
+  { role: "admin", input: z.tuple([id, z.string().max(20)]) },
+  async ({ db, team, actor }, userId, role): Promise<ActionResult> => {
+    await changeMemberRole(db, { teamId: team.id, userId, role, actor });
     revalidatePath(`/${team.slug}/settings/members`);
     return {};
   },
-});
+);
 
 // Any member may leave; removing someone else needs the role removeMember checks.
-export const removeMemberAction = teamAction({
-  role: "viewer",
-  input: z.tuple([id]),
-  run: async ({ db, team, role: byRole, actor, user }, userId): Promise<ActionResult> => {
-    await removeMember(db, { teamId: team.id, userId, byRole, actor });
+export const removeMemberAction = action(
+  { role: "viewer", input: z.tuple([id]) },
+  async ({ db, team, actor }, userId): Promise<ActionResult> => {
+    await removeMember(db, { teamId: team.id, userId, actor });
     revalidatePath(`/${team.slug}/settings/members`);
-    if (user.id === userId) redirect("/");
+    if (actor.userId === userId) redirect("/");
     return {};
   },
-});
+);

@@ -21,7 +21,12 @@ import {
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ team: string }> }) {
-  const { db, team, role, user } = await requireTeam((await params).team);
+  const {
+    db,
+    team,
+    actor: { role },
+    user,
+  } = await requireTeam((await params).team);
   const canManage = hasRole(role, "admin");
   const [members, invitations] = await Promise.all([
     listMembers(db, { teamId: team.id }),

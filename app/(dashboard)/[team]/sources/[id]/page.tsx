@@ -24,7 +24,11 @@ export default async function SourcePage({
 }: {
   params: Promise<{ team: string; id: string }>;
 }) {
-  const { team, role, source: row } = await loadSource(params);
+  const {
+    team,
+    actor: { role },
+    source: row,
+  } = await loadSource(params);
   const source = toSourceResponse(row, await publicOrigin());
   const canEdit = hasRole(role, "developer");
 

@@ -10,7 +10,10 @@ import { createSourceAction } from "../actions";
 export const metadata: Metadata = { title: "New source" };
 
 export default async function NewSourcePage({ params }: { params: Promise<{ team: string }> }) {
-  const { team, role } = await requireTeam((await params).team);
+  const {
+    team,
+    actor: { role },
+  } = await requireTeam((await params).team);
   return (
     <>
       <PageHeader

@@ -1,8 +1,8 @@
 import { getDelivery } from "@/lib/deliveries/get-delivery";
 import { json, route } from "@/lib/http/route";
-import { apiKeyContext } from "@/lib/http/route-context";
 
-export const GET = route<{ id: string }>(async (request, { id }) => {
-  const { db, teamId } = await apiKeyContext(request);
-  return json(await getDelivery(db, { teamId, deliveryId: id }));
-});
+export const GET = route<{ id: string }>(
+  { apiKey: true },
+  async ({ db, teamId }, _request, { id }) =>
+    json(await getDelivery(db, { teamId, deliveryId: id })),
+);

@@ -15,7 +15,12 @@ export default async function EditEndpointPage({
 }: {
   params: Promise<{ team: string; id: string }>;
 }) {
-  const { team, role, endpoint, sources } = await loadEndpoint(params);
+  const {
+    team,
+    actor: { role },
+    endpoint,
+    sources,
+  } = await loadEndpoint(params);
 
   return (
     <>

@@ -14,7 +14,11 @@ export default async function EditSourcePage({
 }: {
   params: Promise<{ team: string; id: string }>;
 }) {
-  const { team, role, source } = await loadSource(params);
+  const {
+    team,
+    actor: { role },
+    source,
+  } = await loadSource(params);
   return (
     <>
       <PageHeader

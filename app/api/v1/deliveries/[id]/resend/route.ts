@@ -1,8 +1,8 @@
 import { resendDelivery } from "@/lib/deliveries/resend-delivery";
 import { json, route } from "@/lib/http/route";
-import { apiKeyContext } from "@/lib/http/route-context";
 
-export const POST = route<{ id: string }>(async (request, { id }) => {
-  const { teamId, actor } = await apiKeyContext(request);
-  return json(await resendDelivery({ teamId, deliveryId: id, actor }), 202);
-});
+export const POST = route<{ id: string }>(
+  { apiKey: true },
+  async ({ teamId, actor }, _request, { id }) =>
+    json(await resendDelivery({ teamId, deliveryId: id, actor }), 202),
+);
