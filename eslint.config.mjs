@@ -58,8 +58,7 @@ const config = [
   {
     plugins: { drizzle, hookyard: { rules: { "lib-folder-cycles": libFolderCycles } } },
     rules: {
-      // On once the folders that still import each other are untangled (this change).
-      "hookyard/lib-folder-cycles": "off",
+      "hookyard/lib-folder-cycles": "error",
       // An update or delete without a where clause would touch every team's rows.
       "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],

@@ -1,11 +1,11 @@
 import type { Database } from "@/db/client";
-import type { Team } from "@/lib/teams/team-queries";
+import type { teams } from "@/db/schema";
 import type { Role } from "./roles";
 import type { SessionUser } from "./session-store";
 
 // Who is calling, and for which team: the one shape every authenticated entry point produces
 // and every lib/ function that needs the caller (audit logging, role rules) reads.
-//   - API routes: route({ apiKey: true }, …) from lib/http/route.ts, through apiKeyContext;
+//   - API routes: route({ apiKey: true }, …) from lib/handlers/route.ts, through apiKeyContext;
 //   - the dashboard: action({ role }, …) from lib/actions/safe-action.ts, requireTeam in pages,
 //     route({ role }, …) for its own JSON routes — all a SessionContext.
 
@@ -22,7 +22,10 @@ export type Actor = UserActor | ApiKeyActor | PortalActor;
 export type RequestContext<A extends Actor = Actor> = { db: Database; teamId: string; actor: A };
 
 /** A dashboard request: a RequestContext of a signed-in member, with the team's row and user. */
-export type SessionContext = RequestContext<UserActor> & { team: Team; user: SessionUser };
+export type SessionContext = RequestContext<UserActor> & {
+  team: typeof teams.$inferSelect;
+  user: SessionUser;
+};
 
 /** A signed-in user acting on no team in particular (creating one, joining one). */
 export type UserContext = { db: Database; user: SessionUser };

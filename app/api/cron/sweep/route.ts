@@ -1,4 +1,4 @@
-import { json, route } from "@/lib/http/route";
+import { json, route } from "@/lib/handlers/route";
 import { assertCronAuthorized, runSweep } from "@/lib/pipeline/drivers";
 
 export const dynamic = "force-dynamic";

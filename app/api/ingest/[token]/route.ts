@@ -1,8 +1,8 @@
 import { getEnv } from "@/lib/env";
 import { readBodyCapped } from "@/lib/http/read-body";
 import { requestClientAddress } from "@/lib/http/request-client-address";
-import { json, route } from "@/lib/http/route";
-import { publicContext } from "@/lib/http/route-context";
+import { json, route } from "@/lib/handlers/route";
+import { publicContext } from "@/lib/handlers/api-key-context";
 import { deliverAfterResponse } from "@/lib/pipeline/drivers";
 import { ingestRequest } from "@/lib/pipeline/ingest";
 

@@ -1,7 +1,7 @@
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { listEndpointPage } from "@/lib/endpoints/list-endpoint-page";
 import { readJson } from "@/lib/http/read-body";
-import { json, route } from "@/lib/http/route";
+import { json, route } from "@/lib/handlers/route";
 
 export const GET = route({ apiKey: true }, async ({ db, teamId }, request) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);

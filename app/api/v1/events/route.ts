@@ -1,7 +1,7 @@
 import { listEventPage } from "@/lib/events/list-event-page";
 import { publishEvent } from "@/lib/events/publish-event";
 import { readJson } from "@/lib/http/read-body";
-import { json, route } from "@/lib/http/route";
+import { json, route } from "@/lib/handlers/route";
 import { deliverAfterResponse } from "@/lib/pipeline/drivers";
 
 export const POST = route({ apiKey: true }, async ({ db, teamId }, request) => {

@@ -1,4 +1,4 @@
-import { json, route } from "@/lib/http/route";
+import { json, route } from "@/lib/handlers/route";
 import { statsSeries } from "@/lib/stats/stats-series";
 
 export const GET = route({ apiKey: true }, async ({ db, teamId }, request) => {

@@ -1,4 +1,4 @@
-import { json, route } from "@/lib/http/route";
+import { json, route } from "@/lib/handlers/route";
 import { overviewSeries } from "@/lib/stats/overview-series";
 
 // The dashboard's charts poll this; the public equivalent is /api/v1/stats.

@@ -1,5 +1,5 @@
 import { getDelivery } from "@/lib/deliveries/get-delivery";
-import { json, route } from "@/lib/http/route";
+import { json, route } from "@/lib/handlers/route";
 
 export const GET = route<{ id: string }>(
   { apiKey: true },

@@ -3,7 +3,7 @@ import { toEndpointResponse } from "@/lib/endpoints/endpoint-response";
 import { getEndpointRow } from "@/lib/endpoints/get-endpoint";
 import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
 import { readJson } from "@/lib/http/read-body";
-import { json, route } from "@/lib/http/route";
+import { json, route } from "@/lib/handlers/route";
 
 export const GET = route<{ id: string }>(
   { apiKey: true },

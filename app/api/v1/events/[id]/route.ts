@@ -1,5 +1,5 @@
 import { getEvent } from "@/lib/events/get-event";
-import { json, route } from "@/lib/http/route";
+import { json, route } from "@/lib/handlers/route";
 
 export const GET = route<{ id: string }>(
   { apiKey: true },

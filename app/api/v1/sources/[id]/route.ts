@@ -1,6 +1,6 @@
 import { readJson } from "@/lib/http/read-body";
 import { publicBaseUrl } from "@/lib/http/public-url";
-import { json, route } from "@/lib/http/route";
+import { json, route } from "@/lib/handlers/route";
 import { deleteSource, getSourceRow, updateSource } from "@/lib/sources/source-mutations";
 import { toSourceResponse } from "@/lib/sources/source-response";
 

@@ -1,5 +1,5 @@
 import { getDeliveryDetail } from "@/lib/deliveries/delivery-detail";
-import { json, route } from "@/lib/http/route";
+import { json, route } from "@/lib/handlers/route";
 
 // A delivery's detail page polls this so new attempts (automatic or manual) appear.
 export const GET = route<{ team: string; id: string }>(

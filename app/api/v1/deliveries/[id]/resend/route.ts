@@ -1,5 +1,5 @@
 import { resendDelivery } from "@/lib/deliveries/resend-delivery";
-import { json, route } from "@/lib/http/route";
+import { json, route } from "@/lib/handlers/route";
 
 export const POST = route<{ id: string }>(
   { apiKey: true },

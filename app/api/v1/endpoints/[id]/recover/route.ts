@@ -1,6 +1,6 @@
 import { recoverFailedDeliveries } from "@/lib/deliveries/recover-deliveries";
 import { readJson } from "@/lib/http/read-body";
-import { json, route } from "@/lib/http/route";
+import { json, route } from "@/lib/handlers/route";
 
 export const POST = route<{ id: string }>(
   { apiKey: true },

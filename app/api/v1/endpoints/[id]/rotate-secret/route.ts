@@ -1,5 +1,5 @@
 import { rotateEndpointSecret } from "@/lib/endpoints/rotate-endpoint-secret";
-import { json, route } from "@/lib/http/route";
+import { json, route } from "@/lib/handlers/route";
 
 export const POST = route<{ id: string }>(
   { apiKey: true },

@@ -1,4 +1,4 @@
-import { json, route } from "@/lib/http/route";
+import { json, route } from "@/lib/handlers/route";
 import { listSourceRequests } from "@/lib/sources/source-requests";
 
 /** The source's live request inspector polls this: its newest requests, accepted and rejected. */

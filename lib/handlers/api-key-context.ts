@@ -2,9 +2,9 @@ import "server-only";
 import { getDb, type Database } from "@/db/client";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import type { ApiKeyActor, RequestContext } from "@/lib/auth/request-context";
-import { countAuthenticationAttempt, limitApiKey } from "./abuse-limits";
-import { HttpProblem } from "./problem";
-import { requestClientAddress } from "./request-client-address";
+import { countAuthenticationAttempt, limitApiKey } from "@/lib/http/abuse-limits";
+import { HttpProblem } from "@/lib/http/problem";
+import { requestClientAddress } from "@/lib/http/request-client-address";
 
 /** For public routes (ingest, health, cron): the database, no caller identity. */
 export function publicContext(): { db: Database } {

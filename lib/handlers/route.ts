@@ -2,9 +2,9 @@ import { abandonOnOutage, databaseDown } from "@/db/availability";
 import type { ApiKeyActor, RequestContext, SessionContext } from "@/lib/auth/request-context";
 import type { Role } from "@/lib/auth/roles";
 import { teamRouteContext } from "@/lib/auth/team-route-context";
-import { apiKeyContext } from "./route-context";
-import { stringFlaw } from "./json-hygiene";
-import { HttpProblem, toProblemResponse, unavailableProblem } from "./problem";
+import { apiKeyContext } from "./api-key-context";
+import { stringFlaw } from "@/lib/http/json-hygiene";
+import { HttpProblem, toProblemResponse, unavailableProblem } from "@/lib/http/problem";
 
 // What was waiting on the database when it went down gets its 503 this long after.
 const OUTAGE_GRACE_MS = 500;
