@@ -8,7 +8,10 @@ import { toSourceResponse } from "@/lib/sources/source-response";
 export const GET = route<{ id: string }>(async (request, { id }) => {
   const { db, teamId } = await apiKeyContext(request);
   return json(
-    toSourceResponse(await getSourceRow(db, { teamId, sourceId: id }), publicBaseUrl(request)),
+    toSourceResponse(
+      await getSourceRow(db, { teamId, sourceId: id }),
+      publicBaseUrl(request.headers),
+    ),
   );
 });
 
@@ -20,7 +23,7 @@ export const PATCH = route<{ id: string }>(async (request, { id }) => {
     sourceId: id,
     input: await readJson(request),
   });
-  return json(toSourceResponse(source, publicBaseUrl(request)));
+  return json(toSourceResponse(source, publicBaseUrl(request.headers)));
 });
 
 export const DELETE = route<{ id: string }>(async (request, { id }) => {
