@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { getEndpointRow } from "@/lib/endpoints/get-endpoint";
 
-export const recoverInputSchema = z.object({
+export const recoverInputSchema = z.strictObject({
   since: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" }),
   dryRun: z.boolean().optional(),
 });
