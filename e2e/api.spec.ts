@@ -169,3 +169,64 @@ test("the bench's bare route is not served unless HOOKYARD_BENCH_ROUTES is on", 
   expect(answer.status()).toBe(404);
   expect(answer.headers()["content-type"]).toContain("application/problem+json");
 });
+
+test("unknown fields in a body are 422 naming them, and nothing is stored", async ({ request }) => {
+  const api = client(request, await bootstrapKey());
+  const refused = async (answer: Awaited<ReturnType<typeof api.post>>, field: string) => {
+    expect(answer.status()).toBe(422);
+    expect(answer.headers()["content-type"]).toContain("application/problem+json");
+    const problem = await answer.json();
+    expect(problem.detail).toContain(field);
+    expect(problem.errors).toContainEqual({ path: field, message: expect.any(String) });
+  };
+  const url = "http://127.0.0.1:9/hook";
+
+  await refused(
+    await api.post("/endpoints", { url, transformation: { code: "x", enabled: true } }),
+    "transformation",
+  );
+  await refused(
+    await api.post("/sources", { name: "Ips", allowedIps: ["10.0.0.1"] }),
+    "allowedIps",
+  );
+  await refused(
+    await api.post("/sources", { name: "Tolerant", verification: { kind: "none", tolerance: 5 } }),
+    "verification.tolerance",
+  );
+  await refused(
+    await api.post("/events", { type: "order.paid", payload: {}, orderingKey: "cus_1" }),
+    "orderingKey",
+  );
+  expect((await (await api.get("/endpoints")).json()).data).toEqual([]);
+  expect((await (await api.get("/sources")).json()).data).toEqual([]);
+  expect((await (await api.get("/events")).json()).data).toEqual([]);
+
+  // Map-like fields keep taking any key; changes with an unknown field change nothing.
+  const created = await api.post("/endpoints", {
+    url,
+    headers: { "X-Tenant": "a", "X-Anything-At-All": "b" },
+  });
+  expect(created.status()).toBe(201);
+  const endpoint = await created.json();
+  const source = await (await api.post("/sources", { name: "Kept" })).json();
+  await refused(
+    await api.patch(`/endpoints/${endpoint.id}`, { description: "x", transformation: {} }),
+    "transformation",
+  );
+  await refused(
+    await api.patch(`/sources/${source.id}`, { name: "Renamed", allowedIps: [] }),
+    "allowedIps",
+  );
+  await refused(
+    await api.post(`/endpoints/${endpoint.id}/recover`, {
+      since: "2026-01-01T00:00:00Z",
+      orderingKey: "k",
+    }),
+    "orderingKey",
+  );
+  const { secret: _secret, ...stored } = endpoint;
+  expect(await (await api.get(`/endpoints/${endpoint.id}`)).json()).toEqual(stored);
+  expect((await (await api.get(`/sources/${source.id}`)).json()).name).toBe("Kept");
+  const published = await api.post("/events", { type: "any", payload: { orderingKey: "free" } });
+  expect(published.status()).toBe(202);
+});

@@ -162,7 +162,7 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   },
   "PATCH /api/v1/endpoints/{id}": { description: "d", headers: { "X-Fuzz": "v" } },
   "POST /api/v1/sources": { name: "s", verification: { kind: "none" } },
-  "PATCH /api/v1/sources/{id}": { name: "s", eventTypeRule: { kind: "fixed", value: "t" } },
+  "PATCH /api/v1/sources/{id}": { name: "s", eventType: { from: "fixed", value: "t" } },
   "POST /api/v1/endpoints/{id}/recover": { since: "2026-01-01T00:00:00Z", dryRun: true },
   "POST /api/ingest/{token}": { type: "fuzz.ingest", data: { object: { id: "x" } } },
   "POST /api/account/sign-in": { email: "fuzz@example.com", password: "wrong password", next: "/" },

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/request-context";
 import { getEndpointRow } from "@/lib/endpoints/get-endpoint";
 
-export const recoverInputSchema = z.object({
+export const recoverInputSchema = z.strictObject({
   since: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" }),
   dryRun: z.boolean().optional(),
 });

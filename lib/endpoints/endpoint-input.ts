@@ -31,7 +31,8 @@ const headerName = z
     return !RESERVED_HEADERS.has(lower) && !RESERVED_PREFIXES.some((p) => lower.startsWith(p));
   }, "is set by Hookyard and cannot be overridden");
 
-export const endpointInputSchema = z.object({
+// Strict: a field the API does not define is refused (422 naming it), never silently dropped.
+export const endpointInputSchema = z.strictObject({
   url: z.string().trim().min(1, "is required").max(2048),
   description: z.string().max(500).optional(),
   eventTypes: z.array(z.string().trim().min(1).max(200)).max(200).optional(),

@@ -4,7 +4,8 @@ import type { Database } from "@/db/client";
 import { InputError } from "@/lib/errors";
 import { acceptEvent } from "@/lib/pipeline/accept";
 
-export const publishEventSchema = z.object({
+// Strict: `orderingKey` and other fields the API does not define yet are refused, not dropped.
+export const publishEventSchema = z.strictObject({
   type: z.string().trim().min(1, "is required").max(200),
   payload: z.unknown().refine((value) => value !== undefined, "is required (any JSON value)"),
   idempotencyKey: z.string().min(1).max(255).optional(),

@@ -35,6 +35,15 @@ export function normalizeAddress(address: string | null | undefined): string | n
   return ipaddr.process(trimmed).toString();
 }
 
+/**
+ * Whether the socket's peer is one of TRUSTED_PROXIES: the one decision behind believing any
+ * `X-Forwarded-*` header (the client's address here, the public origin in public-url.ts).
+ */
+export function isTrustedPeer(peer: string | null | undefined, proxies: TrustedProxies): boolean {
+  const socket = normalizeAddress(peer);
+  return socket !== null && proxies.length > 0 && isTrusted(socket, proxies);
+}
+
 function isTrusted(address: string, proxies: TrustedProxies): boolean {
   const parsed = ipaddr.process(address);
   return proxies.some(([range, bits]) => {
@@ -60,7 +69,7 @@ export function clientAddress(
   proxies: TrustedProxies,
 ): string | null {
   const socket = normalizeAddress(peer);
-  if (!socket || proxies.length === 0 || !isTrusted(socket, proxies)) return socket;
+  if (!socket || !isTrustedPeer(socket, proxies)) return socket;
   const hops = (forwardedFor ?? "").split(",").map(normalizeAddress);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i];

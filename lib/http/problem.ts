@@ -91,10 +91,15 @@ export function problemFor(error: unknown): Problem {
     });
   }
   if (error instanceof ZodError) {
-    const errors = error.issues.map((issue) => ({
-      path: issue.path.join("."),
-      message: issue.message,
-    }));
+    // An unknown field is named by its own path, one entry per field, as Stripe names them.
+    const errors = error.issues.flatMap((issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => ({
+            path: [...issue.path, key].join("."),
+            message: "is an unknown field; remove it",
+          }))
+        : [{ path: issue.path.join("."), message: issue.message }],
+    );
     const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
     return problemBody(422, detail, { errors });
   }

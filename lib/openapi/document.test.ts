@@ -58,4 +58,23 @@ describe("OpenAPI document", () => {
     expect(validate({ ...endpoint, state: "broken" })).toBe(false);
     expect(validate({ ...endpoint, createdAt: "yesterday" })).toBe(false);
   });
+
+  it("documents every figure of a stats bucket, the dashboard's retry figures included", () => {
+    const stats = buildOpenApiDocument("https://hooks.example.com").components.schemas.Stats as {
+      properties: { series: { items: { properties: Record<string, { description?: string }> } } };
+    };
+    const point = stats.properties.series.items.properties;
+    expect(Object.keys(point)).toEqual([
+      "t",
+      "succeeded",
+      "failed",
+      "successRate",
+      "p50Ms",
+      "p95Ms",
+      "eventualSuccessMs",
+      "retryDepth",
+    ]);
+    expect(point.eventualSuccessMs!.description).toMatch(/arrival to success/);
+    expect(point.retryDepth!.description).toMatch(/by the attempt that succeeded/);
+  });
 });

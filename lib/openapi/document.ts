@@ -71,7 +71,7 @@ export function buildOpenApiDocument(serverUrl: string) {
   // shape with an id becomes a component, referenced by $ref wherever it is used.
   const registry = documentRegistry();
   // Request bodies are documented as what clients may send (input: defaults optional, unknown
-  // keys stripped), answers as what the server sends (output: exact keys).
+  // fields refused), answers as what the server sends (output: exact keys).
   const convert = (io: "input" | "output") =>
     (
       z.toJSONSchema(registry, {

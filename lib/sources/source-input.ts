@@ -3,8 +3,9 @@ import { verificationKind } from "@/db/schema";
 
 export const verificationKinds = verificationKind.enumValues;
 
+// Strict at every level with named fields: an unknown field is refused (422 naming it).
 const verificationSchema = z
-  .object({
+  .strictObject({
     kind: z.enum(verificationKinds),
     secret: z.string().min(8, "must be at least 8 characters").max(512).optional(),
     header: z.string().trim().min(1).max(100).optional(),
@@ -27,19 +28,19 @@ const verificationSchema = z
     }
   });
 
-const eventTypeRuleSchema = z.object({
+const eventTypeRuleSchema = z.strictObject({
   from: z.enum(["json-path", "header", "fixed"]),
   value: z.string().trim().min(1).max(200).optional(),
 });
 
-export const sourceInputSchema = z.object({
+export const sourceInputSchema = z.strictObject({
   name: z.string().trim().min(1, "is required").max(100),
   verification: verificationSchema.default({ kind: "none" }),
   eventType: eventTypeRuleSchema.optional(),
   paused: z.boolean().optional(),
 });
 
-export const sourcePatchSchema = z.object({
+export const sourcePatchSchema = z.strictObject({
   name: sourceInputSchema.shape.name.optional(),
   verification: verificationSchema.optional(),
   eventType: eventTypeRuleSchema.optional(),

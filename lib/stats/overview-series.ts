@@ -2,7 +2,13 @@ import "server-only";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { histogramQuantile } from "./histogram";
-import { rollupBuckets, type RollupBucket } from "./rollup-buckets";
+import {
+  bucketMs,
+  bucketStart,
+  eventualSuccessMs,
+  rollupBuckets,
+  type RollupBucket,
+} from "./rollup-buckets";
 
 const HOUR_MS = 3_600_000;
 
@@ -47,13 +53,6 @@ export type OverviewSeries = {
   totals: { attempts: number; successRate: number | null; p95Ms: number | null };
 };
 
-function startOf(bucket: "hour" | "day", time: number): number {
-  const d = new Date(time);
-  if (bucket === "day") d.setUTCHours(0, 0, 0, 0);
-  else d.setUTCMinutes(0, 0, 0);
-  return d.getTime();
-}
-
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 function addArrays(into: number[], from: number[]) {
@@ -87,10 +86,7 @@ function toPoint(t: string, row: RollupBucket | undefined): OverviewPoint {
     gaveUp: row.deliveriesFailed,
     p50Ms: histogramQuantile(row.latency, 0.5),
     p95Ms: histogramQuantile(row.latency, 0.95),
-    eventualSuccessMs:
-      row.succeededAfterRetry === 0
-        ? null
-        : Math.round(row.eventualSuccessMsSum / row.succeededAfterRetry),
+    eventualSuccessMs: eventualSuccessMs(row),
   };
 }
 
@@ -105,7 +101,7 @@ export async function overviewSeries(
   const query = overviewQuerySchema.parse(params.query);
   const { ms, bucket } = STATS_RANGES[query.range];
   const now = (params.now ?? new Date()).getTime();
-  const from = startOf(bucket, now - ms);
+  const from = bucketStart(bucket, now - ms);
   const to = now + 1;
   const rows = await rollupBuckets(db, {
     teamId: params.teamId,
@@ -115,7 +111,7 @@ export async function overviewSeries(
     bucket,
   });
   const byTime = new Map(rows.map((row) => [Date.parse(row.t), row]));
-  const step = bucket === "day" ? 24 * HOUR_MS : HOUR_MS;
+  const step = bucketMs(bucket);
   const points: OverviewPoint[] = [];
   for (let t = from; t < to; t += step) {
     points.push(toPoint(new Date(t).toISOString().replace(".000Z", "Z"), byTime.get(t)));

@@ -55,8 +55,12 @@ function aggregate(all: AttemptStats[]): Row[] {
     if (final.succeeded) {
       row.deliveriesSucceeded++;
       row.depth[Math.min(final.attemptNumber, RETRY_DEPTH_BUCKET_COUNT) - 1]!++;
-      if (final.attemptNumber > 1) row.succeededAfterRetry++;
-      row.eventualSuccessMs += Math.max(0, Math.round(final.sinceEventMs));
+      // Time to eventual success is a mean over the deliveries that needed a retry: the sum
+      // takes the same deliveries as the count it is divided by.
+      if (final.attemptNumber > 1) {
+        row.succeededAfterRetry++;
+        row.eventualSuccessMs += Math.max(0, Math.round(final.sinceEventMs));
+      }
     } else row.deliveriesFailed++;
   }
   // A fixed order, so concurrent batches lock the rollup rows the same way round.

@@ -3,6 +3,16 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { LATENCY_BUCKET_COUNT, RETRY_DEPTH_BUCKET_COUNT } from "./latency-buckets";
 
+export type Bucket = "hour" | "day";
+
+/** The length of a bucket in ms (UTC days have no daylight saving). */
+export const bucketMs = (bucket: Bucket) => (bucket === "day" ? 86_400_000 : 3_600_000);
+
+/** The start of the UTC hour or day that holds `time` (epoch ms). */
+export function bucketStart(bucket: Bucket, time: number): number {
+  return Math.floor(time / bucketMs(bucket)) * bucketMs(bucket);
+}
+
 export type RollupBucket = {
   t: string;
   attemptsSucceeded: number;
@@ -14,6 +24,13 @@ export type RollupBucket = {
   latency: number[];
   retryDepth: number[];
 };
+
+/** Mean time from an event's arrival to success, over the deliveries that needed a retry. */
+export function eventualSuccessMs(row: RollupBucket): number | null {
+  return row.succeededAfterRetry === 0
+    ? null
+    : Math.round(row.eventualSuccessMsSum / row.succeededAfterRetry);
+}
 
 /**
  * A histogram summed element-wise over the group, slot by slot, cut to the longest array in the
@@ -32,13 +49,18 @@ function sumSlots(column: "l" | "r", slots: number) {
 
 /**
  * The hourly rollup summed into hour or day buckets, histograms added element-wise. Every chart
- * and the /stats API read through this, so none of them ever scans attempts.
+ * and the /stats API read through this, so none of them ever scans attempts. Buckets are whole
+ * UTC hours or days: the one holding `from` counts from its start and the one holding `to` to
+ * its end (a `from` of 10:20 still counts 10:00–11:00, which is one rollup row).
  */
 export async function rollupBuckets(
   db: Executor,
-  params: { teamId: string; endpointId?: string; from: string; to: string; bucket: "hour" | "day" },
+  params: { teamId: string; endpointId?: string; from: string; to: string; bucket: Bucket },
 ): Promise<RollupBucket[]> {
   const bucket = sql.raw(`'${params.bucket === "day" ? "day" : "hour"}'`);
+  const size = bucketMs(params.bucket);
+  const from = new Date(bucketStart(params.bucket, Date.parse(params.from))).toISOString();
+  const to = new Date(Math.ceil(Date.parse(params.to) / size) * size).toISOString();
   const endpointId = params.endpointId ?? null;
   const rows = await db.execute<{
     t: string;
@@ -51,7 +73,7 @@ export async function rollupBuckets(
     latency: number[] | null;
     retry_depth: number[] | null;
   }>(sql`
-    select to_char(date_trunc(${bucket}, hour) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as t,
+    select to_char(date_trunc(${bucket}, hour, 'UTC') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as t,
            sum(attempts_succeeded)::int as attempts_succeeded,
            sum(attempts_failed)::int as attempts_failed,
            sum(deliveries_succeeded)::int as deliveries_succeeded,
@@ -68,12 +90,11 @@ export async function rollupBuckets(
         succeeded_after_retry, eventual_success_ms_sum,
         array_cat(latency_histogram, '{}') as l, array_cat(retry_depth_histogram, '{}') as r
       from endpoint_stats_hourly
-      where team_id = ${params.teamId} and hour >= ${params.from}::timestamptz
-        and hour < ${params.to}::timestamptz
+      where team_id = ${params.teamId} and hour >= ${from}::timestamptz and hour < ${to}::timestamptz
         and (${endpointId}::text is null or endpoint_id = ${endpointId})
       offset 0) picked
-    group by date_trunc(${bucket}, hour)
-    order by date_trunc(${bucket}, hour)`);
+    group by date_trunc(${bucket}, hour, 'UTC')
+    order by date_trunc(${bucket}, hour, 'UTC')`);
   return rows.map((row) => ({
     t: row.t,
     attemptsSucceeded: row.attempts_succeeded,

@@ -7,10 +7,10 @@ import { toSourceResponse } from "@/lib/sources/source-response";
 
 export const GET = route({ apiKey: true }, async ({ db, teamId }, request) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  return json(await listSourcePage(db, { teamId, query, baseUrl: publicBaseUrl(request) }));
+  return json(await listSourcePage(db, { teamId, query, baseUrl: publicBaseUrl(request.headers) }));
 });
 
 export const POST = route({ apiKey: true }, async ({ db, teamId, actor }, request) => {
   const source = await createSource(db, { teamId, actor, input: await readJson(request) });
-  return json(toSourceResponse(source, publicBaseUrl(request)), 201);
+  return json(toSourceResponse(source, publicBaseUrl(request.headers)), 201);
 });

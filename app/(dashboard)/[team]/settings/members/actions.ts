@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action, formArguments } from "@/lib/actions/safe-action";
-import { publicOrigin } from "@/lib/http/request-origin";
+import { publicBaseUrl } from "@/lib/http/public-url";
 import { createInvitation, revokeInvitation } from "@/lib/teams/invitations";
 import { changeMemberRole, removeMember } from "@/lib/teams/members";
 
@@ -20,7 +21,7 @@ export const inviteAction = action(
       actor,
     });
     revalidatePath(`/${team.slug}/settings/members`);
-    return { inviteUrl: `${await publicOrigin()}/invite/${token}` };
+    return { inviteUrl: `${publicBaseUrl(await headers())}/invite/${token}` };
   },
 );
 

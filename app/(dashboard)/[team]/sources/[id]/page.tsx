@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { DeleteSourceButton, PauseSourceButton } from "@/components/sources/source-controls";
 import { RequestInspector } from "@/components/sources/request-inspector";
@@ -9,7 +10,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
-import { publicOrigin } from "@/lib/http/request-origin";
+import { publicBaseUrl } from "@/lib/http/public-url";
 import { toSourceResponse } from "@/lib/sources/source-response";
 import { curlExample } from "@/lib/sources/verification-help";
 import { deleteSourceAction, setSourcePausedAction } from "../actions";
@@ -29,7 +30,7 @@ export default async function SourcePage({
     actor: { role },
     source: row,
   } = await loadSource(params);
-  const source = toSourceResponse(row, await publicOrigin());
+  const source = toSourceResponse(row, publicBaseUrl(await headers()));
   const canEdit = hasRole(role, "developer");
 
   return (

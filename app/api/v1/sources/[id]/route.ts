@@ -8,7 +8,10 @@ export const GET = route<{ id: string }>(
   { apiKey: true },
   async ({ db, teamId }, request, { id }) =>
     json(
-      toSourceResponse(await getSourceRow(db, { teamId, sourceId: id }), publicBaseUrl(request)),
+      toSourceResponse(
+        await getSourceRow(db, { teamId, sourceId: id }),
+        publicBaseUrl(request.headers),
+      ),
     ),
 );
 
@@ -21,7 +24,7 @@ export const PATCH = route<{ id: string }>(
       sourceId: id,
       input: await readJson(request),
     });
-    return json(toSourceResponse(source, publicBaseUrl(request)));
+    return json(toSourceResponse(source, publicBaseUrl(request.headers)));
   },
 );
 
