@@ -63,6 +63,7 @@ test("every page renders in light and dark and passes the accessibility check", 
       ["new-team", `/teams/new`],
       ["invitation", `/invite/${inviteToken}`],
       ["not-found", `/no-such-team/overview`],
+      ["team-not-found", `/${s}/endpoints/ep_no_such_endpoint`],
       ["endpoints", `/${s}/endpoints`],
       ["endpoint-new", `/${s}/endpoints/new`],
       ["endpoint", `/${s}/endpoints/${endpoint.id}`],
@@ -88,6 +89,7 @@ test("every page renders in light and dark and passes the accessibility check", 
       const page = await context.newPage();
       const watch = new PageWatch(page);
       watch.allowErrorStatus(`${baseURL}/no-such-team/overview`);
+      watch.allowErrorStatus(`${baseURL}/${s}/endpoints/ep_no_such_endpoint`);
       const check = async (name: string, path: string) => {
         const response = await page.goto(path);
         await expect(page.locator("h1").first()).toBeVisible();

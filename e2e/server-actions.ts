@@ -81,7 +81,8 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  // The password check is a deliberately slow hash: on a loaded machine it takes seconds.
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 15_000 });
 }
 
 /** A server action's answer that refuses: 403/404, notFound()/forbidden() in the stream, or an error result. */

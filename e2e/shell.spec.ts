@@ -76,3 +76,20 @@ test("an unknown team answers 404 with a way back", async ({ page, watch, baseUR
   await page.getByRole("link", { name: "Go to your dashboard" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
 });
+
+test("a missing endpoint answers 404 inside the team's frame, with a way back", async ({
+  page,
+  watch,
+  baseURL,
+}) => {
+  const { slug } = await signUpWithTeam(page);
+  watch.allowErrorStatus(`${baseURL}/${slug}/endpoints/ep_missing`);
+  const response = await page.goto(`/${slug}/endpoints/ep_missing`);
+  expect(response?.status()).toBe(404);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Not found in this team" }),
+  ).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Team sections" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to the overview" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+});

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { DeleteTeamForm } from "@/components/settings/delete-team-form";
+import { RoleNote } from "@/components/settings/role-note";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { TeamNameForm } from "@/components/settings/team-name-form";
 import { Card } from "@/components/ui/card";
 import { Code } from "@/components/ui/code";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeam } from "@/lib/auth/require-team";
+import { hasRole } from "@/lib/auth/roles";
 import { deleteTeamAction, renameTeamAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -26,7 +28,16 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
       <div className="space-y-6">
         <Card>
           <h2 className="mb-4 text-base font-semibold">Team</h2>
-          <TeamNameForm currentName={team.name} action={renameTeamAction.bind(null, team.slug)} />
+          {hasRole(role, "admin") ? (
+            <TeamNameForm currentName={team.name} action={renameTeamAction.bind(null, team.slug)} />
+          ) : (
+            <>
+              <p className="mb-2 text-sm">{team.name}</p>
+              <RoleNote role={role} needs="admin">
+                rename the team
+              </RoleNote>
+            </>
+          )}
         </Card>
         <Card>
           <h2 className="mb-2 text-base font-semibold">Identifiers</h2>

@@ -1,6 +1,7 @@
 import { KeyRound } from "lucide-react";
 import type { Metadata } from "next";
 import { CreateApiKeyForm } from "@/components/settings/create-api-key-form";
+import { RoleNote } from "@/components/settings/role-note";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -39,9 +40,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ team: 
             <CreateApiKeyForm action={createApiKeyAction.bind(null, team.slug)} />
           </Card>
         ) : (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Only admins and owners can create or revoke keys.
-          </p>
+          <RoleNote role={role} needs="admin">
+            create or revoke keys
+          </RoleNote>
         )}
         {keys.length === 0 ? (
           <EmptyState icon={KeyRound} title="No API keys yet">

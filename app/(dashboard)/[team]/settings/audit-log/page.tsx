@@ -1,7 +1,8 @@
-import { ScrollText } from "lucide-react";
+import { Lock, ScrollText } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditFilter } from "@/components/settings/audit-filter";
+import { RoleNote } from "@/components/settings/role-note";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Timestamp } from "@/components/ui/timestamp";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { requireTeam } from "@/lib/auth/require-team";
+import { hasRole } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -19,18 +21,51 @@ export default async function AuditLogPage({
   params: Promise<{ team: string }>;
   searchParams: Promise<{ action?: string; cursor?: string }>;
 }) {
-  const { db, team } = await requireTeam((await params).team, "admin");
-  const query = await searchParams;
-  const page = await listAuditLog(db, { teamId: team.id, query });
-  const base = `/${team.slug}/settings/audit-log`;
-
-  return (
+  // Any member may open the tab; only admins and owners read it. A lower role is told so
+  // rather than refused with an error (requireTeam's minimum role throws).
+  const {
+    db,
+    team,
+    actor: { role },
+  } = await requireTeam((await params).team);
+  const header = (
     <>
       <PageHeader
         title="Settings"
         description="Every change to keys, secrets, endpoints, sources, members and team settings: who, what and when."
       />
       <SettingsTabs teamSlug={team.slug} current="/audit-log" />
+    </>
+  );
+  if (!hasRole(role, "admin")) {
+    return (
+      <>
+        {header}
+        <EmptyState icon={Lock} title="The audit log is for admins and owners">
+          <RoleNote role={role} needs="admin">
+            read the audit log
+          </RoleNote>
+          <p>
+            Ask one of them if you need to know who changed something;{" "}
+            <Link
+              className="font-medium text-indigo-600 underline dark:text-indigo-400"
+              href={`/${team.slug}/settings/members`}
+            >
+              Members
+            </Link>{" "}
+            lists who they are.
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
+  const query = await searchParams;
+  const page = await listAuditLog(db, { teamId: team.id, query });
+  const base = `/${team.slug}/settings/audit-log`;
+
+  return (
+    <>
+      {header}
       <AuditFilter current={query.action ?? ""} />
       {page.data.length === 0 ? (
         <EmptyState

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { InviteForm } from "@/components/settings/invite-form";
 import { MemberControls } from "@/components/settings/member-controls";
+import { RoleNote } from "@/components/settings/role-note";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -46,7 +47,11 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
               canInviteOwners={role === "owner"}
             />
           </Card>
-        ) : null}
+        ) : (
+          <RoleNote role={role} needs="admin">
+            invite people, change roles or remove others
+          </RoleNote>
+        )}
         <DataTable
           caption="Members"
           rows={members.map((m) => ({ ...m, id: m.userId }))}
