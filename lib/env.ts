@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseDuration } from "./config/duration";
-import { parseTrustedProxies } from "./http/client-address";
+import { parseTrustedProxies } from "@/lib/net/client-address";
 import { DEFAULT_RETRY_SCHEDULE_MS, parseRetrySchedule } from "@/lib/config/retry-schedule";
 
 const base64Key32 = z.string().refine((value) => Buffer.from(value, "base64").length === 32, {

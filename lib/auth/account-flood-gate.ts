@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getEnv } from "@/lib/env";
-import { clientAddress, PEER_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { clientAddress, PEER_ADDRESS_HEADER } from "@/lib/net/client-address";
 import { problemBody } from "@/lib/http/problem";
 import { knownRefusal } from "./throttle";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTrustedProxies, PEER_ADDRESS_HEADER } from "./client-address";
+import { parseTrustedProxies, PEER_ADDRESS_HEADER } from "@/lib/net/client-address";
 import { publicBaseUrl } from "./public-url";
 
 const env = (proxies = "", publicUrl?: string) => ({

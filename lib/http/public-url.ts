@@ -1,6 +1,6 @@
 import "server-only";
 import { getEnv, type Env } from "@/lib/env";
-import { isTrustedPeer, PEER_ADDRESS_HEADER } from "./client-address";
+import { isTrustedPeer, PEER_ADDRESS_HEADER } from "@/lib/net/client-address";
 
 // A host as a Host or X-Forwarded-Host header carries it: a name or an IPv4 or [IPv6] address,
 // with an optional port, and nothing that could turn it into a path, credentials or a second URL.

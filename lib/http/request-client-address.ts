@@ -1,6 +1,6 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
-import { clientAddress, PEER_ADDRESS_HEADER } from "./client-address";
+import { clientAddress, PEER_ADDRESS_HEADER } from "@/lib/net/client-address";
 
 /** The client address of a request the web server received (see clientAddress). */
 export function requestClientAddress(headers: Headers): string | null {

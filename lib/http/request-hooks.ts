@@ -1,5 +1,5 @@
 import { Server, type IncomingMessage, type ServerResponse } from "node:http";
-import { PEER_ADDRESS_HEADER } from "./client-address";
+import { PEER_ADDRESS_HEADER } from "@/lib/net/client-address";
 
 /**
  * Something to do with each request before Next.js sees it. Returning true means the hook

@@ -34,7 +34,7 @@ export async function checkIngestRequest(
     source: IngestSource | null;
     body: Buffer;
     headers: Headers;
-    /** The sender's address (see lib/http/client-address.ts); null when unknown. */
+    /** The sender's address (see lib/net/client-address.ts); null when unknown. */
     clientAddress?: string | null;
     now?: Date;
   },

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Database } from "@/db/client";
 import { getEnv } from "@/lib/env";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress } from "@/lib/net/client-address";
 import { problemBody, problemFor, unavailableProblem, type Problem } from "@/lib/http/problem";
 import { readNodeBodyCapped } from "@/lib/http/read-node-body";
 import { abandonOnOutage, databaseDown } from "@/db/availability";
