@@ -74,8 +74,9 @@ async function expectTimeoutAfterOneSecond(respond: Respond) {
   const { deliveryIds } = await publish();
   const attempt = await firstAttemptOf(deliveryIds[0]!);
   expect(attempt.errorKind).toBe("timeout");
-  // Ended by its own deadline, not by undici's coarse timers (which ran 450-500 ms late).
-  expect(attempt.durationMs).toBeGreaterThanOrEqual(1000);
+  // Ended by its own deadline, not by undici's coarse timers (which ran 450-500 ms late). A
+  // timer may fire a millisecond or so before the clock the duration is read from says.
+  expect(attempt.durationMs).toBeGreaterThanOrEqual(990);
   expect(attempt.durationMs).toBeLessThanOrEqual(1050);
 }
 
