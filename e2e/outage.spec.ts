@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { bootstrapTeam } from "./api-client";
 import { expect, test } from "./fixtures";
-import { startOwnServer } from "./own-server";
+import { freePort, startOwnServer } from "./own-server";
 import { createOwnPostgres } from "./own-postgres";
 import { startReceiverProcess } from "./receiver";
 
@@ -16,10 +16,21 @@ const PUBLISH_PER_SECOND = 100;
 type Answer = { status: number; ms: number; id?: string; at: number };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Torn down after the test whatever happened, a timeout too (a finally block does not run when
+// Playwright abandons a test that ran out of time, and a server left running holds its port).
+const teardown: (() => Promise<unknown> | unknown)[] = [];
+test.afterEach(async () => {
+  for (const step of teardown.splice(0).reverse())
+    await Promise.resolve()
+      .then(step)
+      .catch(() => {});
+});
+
 test("a database outage under load: nothing lost, nothing acknowledged uncommitted, fast answers, and delivery resumes", async () => {
   test.setTimeout(OUTAGE_MS + 150_000);
-  const database = createOwnPostgres(54391);
+  const database = createOwnPostgres(await freePort());
   database.start();
+  teardown.push(() => database.stop());
   const admin = postgres(database.url("postgres"), { max: 1, onnotice: () => {} });
   await admin`create database hookyard_outage`;
   await admin.end();
@@ -28,6 +39,10 @@ test("a database outage under load: nothing lost, nothing acknowledged uncommitt
   const server = await startOwnServer(
     { DATABASE_URL: databaseUrl, WORKER: "on", RETRY_SCHEDULE: "1s,1s,1s,1s,1s,1s,1s,1s,1s,1s" },
     { ownDatabase: false },
+  );
+  teardown.push(
+    () => receiver.stop(),
+    () => server.stop(),
   );
   try {
     const team = await bootstrapTeam(databaseUrl);
@@ -144,8 +159,6 @@ test("a database outage under load: nothing lost, nothing acknowledged uncommitt
     console.log(`first delivery ${firstAfter! - backAt} ms after the database came back`);
     expect(firstAfter! - backAt).toBeLessThanOrEqual(10_000);
   } finally {
-    await server.stop();
-    await receiver.stop();
-    database.stop();
+    for (const step of teardown.splice(0).reverse()) await step();
   }
 });

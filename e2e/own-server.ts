@@ -17,7 +17,8 @@ async function admin(statement: string) {
   }
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now, for a server of the spec's own. */
+export async function freePort(): Promise<number> {
   const probe = createServer().listen(0, "127.0.0.1");
   await once(probe, "listening");
   const { port } = probe.address() as { port: number };
