@@ -18,7 +18,9 @@ test("every page renders in light and dark and passes the accessibility check", 
   request,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  // About 30 pages, twice, each screenshotted and run through axe: over three minutes on a
+  // loaded two-core machine.
+  test.setTimeout(420_000);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const receiver = await startReceiverProcess();
   try {
