@@ -30,7 +30,7 @@ test("a database outage under load: nothing lost, nothing acknowledged uncommitt
   test.setTimeout(OUTAGE_MS + 150_000);
   const database = createOwnPostgres(await freePort());
   database.start();
-  teardown.push(() => database.stop());
+  teardown.push(() => database.destroy());
   const admin = postgres(database.url("postgres"), { max: 1, onnotice: () => {} });
   await admin`create database hookyard_outage`;
   await admin.end();

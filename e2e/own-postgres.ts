@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 
@@ -29,15 +29,21 @@ export function createOwnPostgres(port: number) {
 
   run("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"]);
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`;
+  const stop = () => {
+    // Twice is harmless: the spec's own stop, then its teardown's.
+    if (existsSync(path.join(dataDir, "postmaster.pid")))
+      run("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]);
+  };
   return {
     url: (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     /** Starts the server and waits until it accepts connections. */
     start: () => void run("pg_ctl", ["-D", dataDir, "-l", log, "-o", options, "-w", "start"]),
     /** Stops it at once (fast shutdown: every session ended) and waits until it is gone. */
-    stop: () => {
-      // Twice is harmless: the spec's own stop, then its teardown's.
-      if (existsSync(path.join(dataDir, "postmaster.pid")))
-        run("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]);
+    stop,
+    /** Stops it and removes its files: the spec's teardown. */
+    destroy: () => {
+      stop();
+      rmSync(parent, { recursive: true, force: true });
     },
   };
 }
