@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { createBatcher, type Batcher } from "@/lib/concurrency/batcher";
+import { DeadlineError, withDeadline } from "@/lib/concurrency/deadline";
 import type { AttemptRecord } from "./next-state";
 import { recordAttempts, type RecordedAttempt } from "./write-attempts";
 
@@ -13,6 +14,11 @@ type Waiting = {
 };
 
 const MAX_BATCH = 500;
+// One batch commits at a time for the whole process (worker, after-response, sweeper, resend):
+// a commit that never returns (a connection that died without a reset) would hold every later
+// record behind it. Past this its attempts fail (their deliveries stay leased and are sent again
+// when the lease runs out) and the next batch goes; the database's statement_timeout ends it.
+const COMMIT_DEADLINE_MS = 30_000;
 const batchers = new WeakMap<Database, Batcher<Waiting>>();
 
 /** The next batch: in arrival order, each delivery at most once (a second waits its turn). */
@@ -37,16 +43,22 @@ function attemptBatcher(db: Database): Batcher<Waiting> {
       take: takeBatch,
       async flush(batch) {
         try {
-          const recorded = await db.transaction((tx) =>
-            recordAttempts(
-              tx,
-              batch.map((w) => w.record),
+          const recorded = await withDeadline(
+            db.transaction((tx) =>
+              recordAttempts(
+                tx,
+                batch.map((w) => w.record),
+              ),
             ),
+            COMMIT_DEADLINE_MS,
+            "Recording attempts",
           );
           batch.forEach((w, i) => w.resolve(recorded[i]!));
         } catch (error) {
           // One bad attempt must not fail its neighbours: record each alone, so only it fails.
-          if (batch.length === 1) batch[0]!.reject(error);
+          // A commit past its deadline is no attempt's fault, and retrying would wait again.
+          if (batch.length === 1 || error instanceof DeadlineError)
+            batch.forEach((w) => w.reject(error));
           else
             for (const w of batch) {
               await db

@@ -49,6 +49,9 @@ export function createSendSlots(options: {
   slowCap: number;
 }): SendSlots {
   const keys = new Map<string, KeyState>();
+  // Keys with a send in flight: only they can be saturated, and a process may remember
+  // thousands of idle ones (fast receivers are kept), so the per-pump check walks these only.
+  const busy = new Map<string, KeyState>();
   let inFlight = 0;
   const waiting = new Set<(free: boolean) => void>();
 
@@ -74,6 +77,7 @@ export function createSendSlots(options: {
         let state = keys.get(key);
         if (!state) keys.set(key, (state = { sends: new Set(), hangingUntil: 0, fastStreak: 0 }));
         state.sends.add(send);
+        busy.set(key, state);
       }
       let released = false;
       return () => {
@@ -86,6 +90,7 @@ export function createSendSlots(options: {
           const state = keys.get(key);
           if (!state) continue;
           state.sends.delete(send);
+          if (state.sends.size === 0) busy.delete(key);
           if (took >= HANGING_MS) {
             state.hangingUntil = end + HANGING_FOR_MS;
             state.fastStreak = 0;
@@ -103,7 +108,7 @@ export function createSendSlots(options: {
     saturatedKeys() {
       const now = performance.now();
       const saturated = new Set<string>();
-      for (const [key, state] of keys)
+      for (const [key, state] of busy)
         if (state.sends.size >= capOf(state, now)) saturated.add(key);
       return saturated;
     },

@@ -20,7 +20,7 @@ export type WorkerOptions = {
   localQueue?: number;
   /** Attempts sent but not yet committed to the log, past which sending waits for the log. */
   maxUnrecorded?: number;
-  /** Longest a claim or a record may take before the loop stops waiting for it. */
+  /** Longest a claim or a give-back may take before the loop stops waiting for it. */
   stepDeadlineMs?: number;
   onError?: (error: unknown) => void;
 };
@@ -105,11 +105,8 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
   const progressed = () => (lastProgressAt = Date.now());
 
   function record(attempt: Parameters<typeof recordAttempt>[1]) {
-    const done: Promise<void> = withDeadline(
-      recordAttempt(ctx.db, attempt),
-      stepDeadlineMs,
-      "Recording an attempt",
-    )
+    // The record batcher bounds the commit (record-attempt.ts).
+    const done: Promise<void> = recordAttempt(ctx.db, attempt)
       .then(() => void delivered++, onError)
       .finally(() => {
         recording.delete(done);
@@ -163,9 +160,13 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
 
   function claim(limit: number) {
     const saturated = ctx.slots.saturatedKeys();
-    const skipEndpointIds = [...keysOfEndpoint]
-      .filter(([, keys]) => keys.some((key) => saturated.has(key)))
-      .map(([endpointId]) => endpointId);
+    // Usually nothing is saturated: then there is nothing to skip, and no endpoint to look at.
+    const skipEndpointIds =
+      saturated.size === 0
+        ? []
+        : [...keysOfEndpoint]
+            .filter(([, keys]) => keys.some((key) => saturated.has(key)))
+            .map(([endpointId]) => endpointId);
     const skipTeamIds = [...saturated]
       .filter((key) => key.startsWith("team:"))
       .map((key) => key.slice("team:".length));
