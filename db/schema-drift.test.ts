@@ -62,10 +62,10 @@ describe("migrations", () => {
   });
 
   it("a difference between the two is detected", async () => {
-    await migrated.$client.unsafe("drop index deliveries_due_idx");
+    await migrated.$client.unsafe("drop index delivery_queue_due_idx");
     const migratedLines = new Set(await describeCatalog(migrated));
     const missing = (await describeCatalog(pushed)).filter((line) => !migratedLines.has(line));
     expect(missing).toHaveLength(1);
-    expect(missing[0]).toContain("deliveries_due_idx");
+    expect(missing[0]).toContain("delivery_queue_due_idx");
   });
 });

@@ -29,6 +29,10 @@ async function flush() {
         await tx`insert into deliveries (id, team_id, event_id, endpoint_id, event_type, status)
           select 'dlv_' || lower(id), ${TEAM_ID!}, id, ${ENDPOINT_ID!}, 'ingest', 'held'
           from unnest(${eventIds}::text[]) as u(id)`;
+        // The same rows Hookyard writes: each delivery's queue row (held: no due time).
+        await tx`insert into delivery_queue (delivery_id, team_id, endpoint_id, event_id)
+          select 'dlv_' || lower(id), ${TEAM_ID!}, ${ENDPOINT_ID!}, id
+          from unnest(${eventIds}::text[]) as u(id)`;
       });
       batch.forEach((p, i) => p.resolve(eventIds[i]!));
     } catch (error) {

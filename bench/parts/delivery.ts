@@ -27,6 +27,8 @@ async function seedBacklog(
     select 'dlv_bench' || lpad(i::text, 8, '0'), ${team.teamId}, 'evt_bench' || lpad(i::text, 8, '0'),
            ${team.endpointId}, 'order.paid', 'pending', now()
     from generate_series(1, ${n}) i`;
+  await sql`insert into delivery_queue (delivery_id, team_id, endpoint_id, event_id, due_at)
+    select id, team_id, endpoint_id, event_id, now() from deliveries order by id`;
   await sql`analyze`;
   await sql.end();
 }

@@ -13,8 +13,9 @@ export const deliveryStatus = pgEnum("delivery_status", [
   "held",
 ]);
 
-// One row per (event, endpoint): the queue and the log at once. A worker claims due rows with
-// FOR UPDATE SKIP LOCKED and sets a lease; a lease that runs out makes the row claimable again.
+// One row per (event, endpoint): the delivery log. Scheduling happens in the narrow
+// delivery_queue beside it (delivery-queue.ts); this row is written when the delivery is
+// accepted, held or released, and when an attempt's outcome is known, never on claim.
 export const deliveries = pgTable(
   "deliveries",
   {
@@ -35,7 +36,6 @@ export const deliveries = pgTable(
     status: deliveryStatus("status").notNull().default("pending"),
     attemptCount: integer("attempt_count").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
-    leaseUntil: timestamp("lease_until", { withTimezone: true }),
     lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
     lastStatusCode: integer("last_status_code"),
     lastError: text("last_error"),
@@ -45,13 +45,6 @@ export const deliveries = pgTable(
   },
   (t) => [
     uniqueIndex("deliveries_event_endpoint_idx").on(t.eventId, t.endpointId),
-    // The claim query's index: only rows that can become due are in it, so it stays small.
-    index("deliveries_due_idx")
-      .on(t.nextAttemptAt)
-      .where(sql`${t.status} = 'pending'`),
-    index("deliveries_lease_idx")
-      .on(t.leaseUntil)
-      .where(sql`${t.status} = 'delivering'`),
     index("deliveries_team_page_idx").on(t.teamId, t.createdAt, t.id),
     index("deliveries_endpoint_status_idx").on(t.endpointId, t.status, t.createdAt),
     index("deliveries_team_status_idx").on(t.teamId, t.status, t.createdAt, t.id),

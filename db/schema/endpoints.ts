@@ -3,6 +3,7 @@ import { newId } from "../ids";
 import { teams } from "./teams";
 
 export const endpointState = pgEnum("endpoint_state", ["enabled", "paused", "disabled"]);
+export const endpointOrdering = pgEnum("endpoint_ordering", ["none", "key"]);
 
 export const endpoints = pgTable(
   "endpoints",
@@ -28,7 +29,12 @@ export const endpoints = pgTable(
     stateReason: text("state_reason"),
     stateChangedAt: timestamp("state_changed_at", { withTimezone: true }),
     timeoutMs: integer("timeout_ms").notNull().default(15000),
+    // Delivery controls, honoured across every worker, process and driver (lib/pipeline/deliver).
     rateLimitPerSecond: integer("rate_limit_per_second"),
+    maxInFlight: integer("max_in_flight"),
+    // RETRY_SCHEDULE syntax ("5s,5m,30m"); null: the deployment's schedule.
+    retrySchedule: text("retry_schedule"),
+    ordering: endpointOrdering("ordering").notNull().default("none"),
     // The failure streak: set on the first failed attempt after a success, cleared by a success.
     failingSince: timestamp("failing_since", { withTimezone: true }),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),

@@ -22,6 +22,8 @@ export const events = pgTable(
     contentType: text("content_type"),
     headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
     idempotencyKey: text("idempotency_key"),
+    // Deliveries of events sharing a key go one at a time, in publish order, to ordered endpoints.
+    orderingKey: text("ordering_key"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -5,6 +5,7 @@ export * from "./sources";
 export * from "./endpoints";
 export * from "./events";
 export * from "./deliveries";
+export * from "./delivery-queue";
 export * from "./attempts";
 export * from "./stats";
 export * from "./audit-log";

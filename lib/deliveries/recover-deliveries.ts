@@ -1,4 +1,5 @@
 import "server-only";
+import { syncQueue } from "@/lib/queue/sync-queue";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
@@ -30,17 +31,21 @@ export async function recoverFailedDeliveries(
       return { count: row?.count ?? 0 };
     }
     const status = endpoint.state === "enabled" ? "pending" : "held";
-    const updated = await tx.execute(sql`
+    const count = await syncQueue(
+      tx,
+      sql`
       update deliveries set status = ${status}::delivery_status, next_attempt_at = ${status === "pending" ? sql`now()` : null}, updated_at = now()
-      where team_id = ${params.teamId} and endpoint_id = ${endpoint.id} and status = 'failed' and created_at >= ${since}::timestamptz`);
+      where team_id = ${params.teamId} and endpoint_id = ${endpoint.id} and status = 'failed' and created_at >= ${since}::timestamptz
+      returning id, team_id, endpoint_id, event_id, status`,
+    );
     await recordAudit(tx, {
       teamId: params.teamId,
       actor: params.actor,
       action: "endpoint.recover",
       targetType: "endpoint",
       targetId: endpoint.id,
-      details: { since, count: updated.count },
+      details: { since, count },
     });
-    return { count: updated.count };
+    return { count };
   });
 }

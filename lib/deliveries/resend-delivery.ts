@@ -16,7 +16,8 @@ import { HttpProblem } from "@/lib/http/problem";
  * webhook-id. A success marks it succeeded; a failure leaves its status and schedule alone.
  * The audit log records who resent it and how the attempt went.
  * It takes a send slot like every other attempt: when the destination already has its share of
- * slow requests in flight, the answer is 429 rather than a request that waits in a queue.
+ * slow requests in flight, or its rate limit has no slot within two seconds, the answer is 429
+ * rather than a request that waits in a queue.
  */
 export async function resendDelivery(
   params: { teamId: string; deliveryId: string; actor?: Actor },
@@ -24,6 +25,14 @@ export async function resendDelivery(
 ) {
   const job = await loadDeliveryJob(ctx.db, params);
   if (!job) throw new NotFoundError("Delivery");
+  if (job === "no-slot")
+    throw new HttpProblem(
+      429,
+      "This endpoint's rate limit is taken up by deliveries already waiting. Try again in a few seconds, or raise the limit.",
+      { headers: { "Retry-After": "2" } },
+    );
+  // A resend counts against the endpoint's rate limit like any send: it waits for its slot.
+  if (job.sendDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, job.sendDelayMs));
   const attempt = startAttempt(ctx, job, "manual");
   if (!attempt)
     throw new HttpProblem(

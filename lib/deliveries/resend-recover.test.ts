@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { attempts, auditLog, deliveries } from "@/db/schema";
+import { attempts, auditLog, deliveries, deliveryQueue } from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { claimDueJobs, deliverJobs } from "@/lib/pipeline/deliver";
 import { publishEvent } from "@/lib/events/publish-event";
@@ -83,15 +83,21 @@ describe("resend", () => {
     const { deliveryIds } = await publishTo(team.id, 3);
     const id = deliveryIds[0]!;
     const lease = new Date(Date.now() + 60_000);
+    // As a worker's claim leaves it: the queue row leased, the log row untouched.
     await t.db
-      .update(deliveries)
-      .set({ status: "delivering", leaseUntil: lease })
-      .where(eq(deliveries.id, id));
+      .update(deliveryQueue)
+      .set({ dueAt: lease, leasedUntil: lease })
+      .where(eq(deliveryQueue.deliveryId, id));
     expect((await resendDelivery({ teamId: team.id, deliveryId: id }, h.ctx)).status).toBe(
-      "delivering",
+      "pending",
     );
     const [row] = await t.db.select().from(deliveries).where(eq(deliveries.id, id));
-    expect(row!.leaseUntil?.getTime()).toBe(lease.getTime());
+    const [queued] = await t.db
+      .select()
+      .from(deliveryQueue)
+      .where(eq(deliveryQueue.deliveryId, id));
+    expect(queued!.leasedUntil?.getTime()).toBe(lease.getTime());
+    expect(queued!.dueAt?.getTime()).toBe(lease.getTime());
     expect(row!.attemptCount).toBe(1);
     failing = false;
   });

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { deliveries, endpoints } from "@/db/schema";
+import { endpoints } from "@/db/schema";
+import { syncQueue } from "@/lib/queue/sync-queue";
 import { recordAudit } from "@/lib/audit/record-audit";
 
 export type EndpointState = (typeof endpoints.$inferSelect)["state"];
@@ -28,23 +29,27 @@ export async function setEndpointState(
     .where(and(eq(endpoints.id, params.endpointId), eq(endpoints.teamId, params.teamId)));
 
   if (enabling) {
-    await tx.execute(sql`
+    await syncQueue(
+      tx,
+      sql`
       update deliveries d set status = 'pending', next_attempt_at = now(), updated_at = now()
       where d.endpoint_id = ${params.endpointId} and d.team_id = ${params.teamId} and d.status = 'held'
         and not exists (
           select 1 from events e join sources s on s.id = e.source_id
-          where e.id = d.event_id and s.paused)`);
+          where e.id = d.event_id and s.paused)
+      returning d.id, d.team_id, d.endpoint_id, d.event_id, d.status`,
+    );
   } else {
-    await tx
-      .update(deliveries)
-      .set({ status: "held", leaseUntil: null, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(deliveries.endpointId, params.endpointId),
-          eq(deliveries.teamId, params.teamId),
-          eq(deliveries.status, "pending"),
-        ),
-      );
+    await syncQueue(
+      tx,
+      sql`
+      update deliveries d set status = 'held', next_attempt_at = null, updated_at = now()
+      where d.endpoint_id = ${params.endpointId} and d.team_id = ${params.teamId} and d.status = 'pending'
+        -- One in flight is held by its record, once its attempt is in (next-state.ts).
+        and not exists (select 1 from delivery_queue q
+          where q.delivery_id = d.id and q.leased_until > now())
+      returning d.id, d.team_id, d.endpoint_id, d.event_id, d.status`,
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { syncQueue } from "@/lib/queue/sync-queue";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { newId } from "@/db/ids";
@@ -54,6 +55,11 @@ export async function sendTestEvent(
       status: held ? "held" : "pending",
       nextAttemptAt: held ? null : sql`now()`,
     });
+    await syncQueue(
+      tx,
+      sql`select id, team_id, endpoint_id, event_id, status from deliveries
+          where id = ${deliveryId} and team_id = ${params.teamId}`,
+    );
     await recordAudit(tx, {
       teamId: params.teamId,
       actor: params.actor,

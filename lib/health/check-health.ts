@@ -37,10 +37,9 @@ export async function checkHealth(db: Executor = getDb()): Promise<Health> {
     [row] = await withDeadline(
       db.execute<{ depth: number; oldest: number | null }>(sql`
         select count(*)::int as depth,
-               extract(epoch from now() - min(next_attempt_at))::float8 as oldest
-        from (select next_attempt_at from deliveries
-              where status = 'pending' and next_attempt_at <= now()
-              order by next_attempt_at limit ${DEPTH_CAP}) due`),
+               extract(epoch from now() - min(due_at))::float8 as oldest
+        from (select due_at from delivery_queue
+              where due_at <= now() order by due_at limit ${DEPTH_CAP}) due`),
       DATABASE_DEADLINE_MS,
       "The health query",
     );

@@ -1,4 +1,5 @@
 import "server-only";
+import { syncQueue } from "@/lib/queue/sync-queue";
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
@@ -92,11 +93,15 @@ export async function updateSource(
       })
       .where(and(eq(sources.id, current.id), eq(sources.teamId, params.teamId)));
     if (current.paused && patch.paused === false) {
-      await tx.execute(sql`
+      await syncQueue(
+        tx,
+        sql`
         update deliveries d set status = 'pending', next_attempt_at = now(), updated_at = now()
         from events e, endpoints ep
         where e.id = d.event_id and ep.id = d.endpoint_id and d.team_id = ${params.teamId}
-          and e.source_id = ${current.id} and d.status = 'held' and ep.state = 'enabled'`);
+          and e.source_id = ${current.id} and d.status = 'held' and ep.state = 'enabled'
+        returning d.id, d.team_id, d.endpoint_id, d.event_id, d.status`,
+      );
     }
     await recordAudit(tx, {
       teamId: params.teamId,

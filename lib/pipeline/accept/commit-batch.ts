@@ -28,15 +28,16 @@ const RELEASE_KEYS = `
 const INSERT_EVENTS_AND_DELIVERIES = `
   with x as (
     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-      $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+      $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[]) with ordinality
       as x(id, team_id, source_id, type, raw_body, payload, content_type, headers,
-        idempotency_key, hold, json_body)
+        idempotency_key, hold, json_body, ordering_key, n)
   ), e as (
-    insert into events
-      (id, team_id, source_id, type, raw_body, payload, content_type, headers, idempotency_key)
+    insert into events (id, team_id, source_id, type, raw_body, payload, content_type, headers,
+      idempotency_key, ordering_key)
     select id, team_id, source_id, type,
       coalesce(decode(raw_body, 'hex'), convert_to(json_body, 'UTF8')),
-      coalesce(payload, json_body)::jsonb, content_type, headers::jsonb, idempotency_key
+      coalesce(payload, json_body)::jsonb, content_type, headers::jsonb, idempotency_key,
+      ordering_key
     from x
     on conflict (team_id, idempotency_key) do nothing
     returning id, team_id, source_id, type
@@ -50,7 +51,18 @@ const INSERT_EVENTS_AND_DELIVERIES = `
     join endpoints ep on ep.team_id = e.team_id and ${ENDPOINT_MATCHES}
     cross join lateral (select case when x.hold = 't' or ep.state <> 'enabled'
       then 'held' else 'pending' end as status) s
-    returning id, event_id, status
+    returning id, team_id, event_id, endpoint_id, status
+  ), q as (
+    -- Its queue row (delivery-queue.ts), in publish order: held ones with no due time, and the
+    -- ordering key only where the endpoint orders by key.
+    insert into delivery_queue (delivery_id, team_id, endpoint_id, event_id, due_at, ordering_key)
+    select d.id, d.team_id, d.endpoint_id, d.event_id,
+      case when d.status = 'pending' then now() end,
+      case when ep.ordering = 'key' then x.ordering_key end
+    from d
+    join x on x.id = d.event_id and x.team_id = d.team_id
+    join endpoints ep on ep.id = d.endpoint_id and ep.team_id = d.team_id
+    order by x.n, d.id
   )
   select e.id as event_id, d.id, d.status from e left join d on d.event_id = e.id`;
 
@@ -142,6 +154,7 @@ export async function acceptBatch(db: Database, batch: IncomingEvent[]): Promise
         // Booleans as text: the driver would type a boolean array as one boolean.
         column(fresh, (f) => (f.event.holdDeliveries === true ? "t" : "f")),
         column(fresh, (f) => jsonBodies[f.i]),
+        column(fresh, (f) => f.event.orderingKey ?? null),
       ]));
   const stored = new Map<string, AcceptedEvent>();
   for (const row of rows) {

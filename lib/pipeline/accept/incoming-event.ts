@@ -10,6 +10,8 @@ export type IncomingEvent = {
   contentType: string | null;
   headers: Record<string, string>;
   idempotencyKey: string | null;
+  /** Deliveries sharing it go one at a time, in publish order, to endpoints ordering by key. */
+  orderingKey?: string | null;
 };
 
 export type AcceptedEvent = {

@@ -1,98 +1,66 @@
 import "server-only";
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { textArray } from "@/db/prepared";
 import type { Executor } from "@/db/client";
-import { deliveries } from "@/db/schema";
-import { jobsFor, type DeliveryJob } from "./load-jobs";
+import { loadJobs, type DeliveryJob } from "./load-jobs";
 
-// The claim of due deliveries (exported for its plan test): pending rows whose time has come and
-// delivering rows whose lease ran out (their worker died). SKIP LOCKED lets any number of
-// workers claim at once without waiting on or double-claiming each other's rows. Two index
-// scans, each on its partial index and stopping at the limit: expired leases first (rare, and
-// never starved by a backlog), then due pending rows in due order. One scan with an OR of both
-// cases cannot use either index in order, and PostgreSQL then reads and sorts every due row on
-// each claim: a cost that grew with the backlog (14 ms per claim at 40k due).
-export function claimDue(params: {
+/**
+ * How far ahead a claim may schedule a rate-limited endpoint's sends. The claimer holds those
+ * jobs until their slot, so this bounds how long they wait in a process.
+ */
+export const RATE_HORIZON_MS = 500;
+
+export type ClaimParams = {
   limit: number;
   leaseMs: number;
   /** Endpoints and teams whose sends this process cannot start now (see send-slots.ts). */
   skipEndpointIds?: string[];
   skipTeamIds?: string[];
-}) {
-  const skipEndpoints = textArray(params.skipEndpointIds ?? []);
-  const skipTeams = textArray(params.skipTeamIds ?? []);
+  /** Where the caller's previous claim stopped walking endpoints (round robin). */
+  after?: string | null;
+};
+
+/**
+ * The claim of due deliveries from the queue (db/migrations/0008_claim_function.sql): SKIP
+ * LOCKED, so any number of workers claim at once without waiting on or double-claiming each
+ * other's rows; fair across endpoints; within each endpoint's rate limit, requests in flight and
+ * key order. Exported for its plan test.
+ */
+export function claimDue(params: ClaimParams & { ids?: string[] }) {
   return sql`
-    update deliveries d
-    set status = 'delivering', lease_until = now() + ${params.leaseMs} * interval '1 millisecond', updated_at = now()
-    where d.id in (
-      select id from (
-        select id from (
-          select id from deliveries where status = 'delivering' and lease_until < now()
-            and endpoint_id <> all(${skipEndpoints}) and team_id <> all(${skipTeams})
-          order by lease_until limit ${params.limit} for update skip locked) expired
-        union all
-        select id from (
-          select id from deliveries where status = 'pending' and next_attempt_at <= now()
-            and endpoint_id <> all(${skipEndpoints}) and team_id <> all(${skipTeams})
-          order by next_attempt_at limit ${params.limit} for update skip locked) due
-      ) claimable
-      limit ${params.limit})
-    returning d.id, d.team_id, d.endpoint_id, d.event_id`;
+    select delivery_id as id, * from hookyard_claim(${params.limit}::int, ${params.leaseMs}::int,
+      ${textArray(params.skipEndpointIds ?? [])}, ${textArray(params.skipTeamIds ?? [])},
+      ${params.after ?? null}::text, ${params.ids ? textArray(params.ids) : null}::text[],
+      ${RATE_HORIZON_MS}::int)`;
 }
 
-/** Claims specific pending deliveries (just created by ingest), skipping any a worker holds. */
-function claimByIds(params: { ids: string[]; leaseMs: number }) {
-  return sql`
-    update deliveries d
-    set status = 'delivering', lease_until = now() + ${params.leaseMs} * interval '1 millisecond', updated_at = now()
-    where d.id in (
-      select id from deliveries
-      where id = any(${textArray(params.ids)})
-        and status = 'pending' and next_attempt_at <= now()
-      for update skip locked)
-    returning d.id, d.team_id, d.endpoint_id, d.event_id`;
-}
-
-/** Claims the given deliveries and loads what sending them needs, in one round trip. */
+/** Claims specific due deliveries (just created by ingest), skipping any a worker holds. */
 export async function claimJobs(
   db: Executor,
   params: { ids: string[]; leaseMs: number },
 ): Promise<DeliveryJob[]> {
   if (params.ids.length === 0) return [];
-  return sendable(db, await jobsFor(db, claimByIds(params)));
+  const claimed = await loadJobs(
+    db,
+    claimDue({ limit: params.ids.length, leaseMs: params.leaseMs, ids: params.ids }),
+  );
+  return claimed.jobs;
 }
 
 /** Claims up to `limit` due deliveries and loads what sending them needs, in one round trip. */
-export async function claimDueJobs(
-  db: Executor,
-  params: Parameters<typeof claimDue>[0],
-): Promise<DeliveryJob[]> {
-  return sendable(db, await jobsFor(db, claimDue(params)));
+export async function claimDueJobs(db: Executor, params: ClaimParams): Promise<DeliveryJob[]> {
+  return (await claimDueBatch(db, params)).jobs;
 }
 
-/**
- * No attempt starts for an endpoint that is not enabled: a delivery claimed while its endpoint
- * was being paused or disabled (a pending row the pause had not yet held, an expired lease) is
- * held here instead, as the pause would have, and left out of the jobs. Rare, so a statement
- * of its own only when it happens; if the endpoint is enabled again meanwhile, the sweeper
- * releases what is held with nothing holding it.
- */
-async function sendable(db: Executor, jobs: DeliveryJob[]): Promise<DeliveryJob[]> {
-  const idle = jobs.filter((job) => job.endpointState !== "enabled");
-  if (idle.length === 0) return jobs;
-  await db.execute(sql`
-    update deliveries set status = 'held', lease_until = null, next_attempt_at = null, updated_at = now()
-    where ${inArray(
-      deliveries.id,
-      idle.map((job) => job.id),
-    )} and status = 'delivering'`);
-  return jobs.filter((job) => job.endpointState === "enabled");
+/** claimDueJobs, with where the walk over endpoints stopped (the next claim's `after`). */
+export function claimDueBatch(db: Executor, params: ClaimParams) {
+  return loadJobs(db, claimDue(params));
 }
 
 /** Gives claimed deliveries back (a stopping worker's unsent ones), so they need not wait out the lease. */
 export async function releaseClaims(db: Executor, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await db.execute(sql`
-    update deliveries set status = 'pending', lease_until = null, updated_at = now()
-    where ${inArray(deliveries.id, ids)} and status = 'delivering'`);
+    update delivery_queue set due_at = now(), leased_until = null
+    where delivery_id = any(${textArray(ids)}) and leased_until is not null`);
 }

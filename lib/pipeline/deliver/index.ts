@@ -1,6 +1,6 @@
 // The deliver stage: claim due deliveries → sign and send one attempt each → record the
 // attempt and the delivery's next state. Drivers (../drivers) decide when this runs.
-export { claimDueJobs, claimJobs, releaseClaims } from "./claim";
+export { claimDueBatch, claimDueJobs, claimJobs, releaseClaims } from "./claim";
 export {
   createDeliveryContext,
   processDeliveryContext,

@@ -21,6 +21,12 @@ export type DeliveryJob = {
   secretEncrypted: string;
   previousSecretEncrypted: string | null;
   previousSecretExpiresAt: Date | null;
+  /** The endpoint's own retry schedule (RETRY_SCHEDULE syntax); null: the deployment's. */
+  retrySchedule: string | null;
+  /** When, after the claim, its rate-limit slot comes (0: now, or not rate limited). */
+  sendDelayMs: number;
+  /** The endpoint's spacing between sends, in ms (0: no rate limit). */
+  rateIntervalMs: number;
 };
 
 type Row = {
@@ -39,28 +45,34 @@ type Row = {
   secret_encrypted: string;
   previous_secret_encrypted: string | null;
   previous_secret_expires_at: string | Date | null;
+  retry_schedule: string | null;
+  send_delay_ms: number | null;
+  rate_interval_ms: number | null;
 };
 
 const date = (value: string | Date) => (value instanceof Date ? value : new Date(value));
 
 /**
- * The jobs for the delivery rows a statement yields (id, team_id, endpoint_id, event_id), loaded
- * in the same statement: a claim's `update … returning`, or a plain select. One round trip.
+ * The jobs a statement yields, one row each with every column of `Row` (a claim returns them;
+ * see claim.ts), in order. A row with a null id is the claim's cursor (in endpoint_id).
  */
-export async function jobsFor(db: Executor, deliveryRows: SQL): Promise<DeliveryJob[]> {
+export async function loadJobs(
+  db: Executor,
+  jobRows: SQL,
+): Promise<{ jobs: DeliveryJob[]; cursor: string | null }> {
   // Prepared: the worker's claim runs through here on every batch.
-  const rows = await executePrepared<Row>(
-    db,
-    sql`
-    with d as (${deliveryRows})
-    select d.id, d.team_id, d.endpoint_id, e.id as event_id, e.type as event_type, e.received_at,
-           e.raw_body, e.content_type, p.url, p.headers, p.state, p.timeout_ms, p.secret_encrypted,
-           p.previous_secret_encrypted, p.previous_secret_expires_at
-    from d
-    join events e on e.id = d.event_id and e.team_id = d.team_id
-    join endpoints p on p.id = d.endpoint_id and p.team_id = d.team_id`,
-  );
-  return rows.map((row) => ({
+  const rows = await executePrepared<Row>(db, jobRows);
+  let cursor: string | null = null;
+  const jobs: DeliveryJob[] = [];
+  for (const row of rows) {
+    if (row.id === null) cursor = row.endpoint_id;
+    else jobs.push(toJob(row));
+  }
+  return { jobs, cursor };
+}
+
+function toJob(row: Row): DeliveryJob {
+  return {
     id: row.id,
     teamId: row.team_id,
     endpointId: row.endpoint_id,
@@ -78,18 +90,38 @@ export async function jobsFor(db: Executor, deliveryRows: SQL): Promise<Delivery
     previousSecretExpiresAt: row.previous_secret_expires_at
       ? date(row.previous_secret_expires_at)
       : null,
-  }));
+    retrySchedule: row.retry_schedule,
+    sendDelayMs: row.send_delay_ms ?? 0,
+    rateIntervalMs: row.rate_interval_ms ?? 0,
+  };
 }
 
-/** One delivery of a team, ready to send whatever its status (a manual resend); null if none. */
+/** How far ahead a manual resend may take a rate-limited endpoint's next slot. */
+const RESEND_SLOT_HORIZON_MS = 2_000;
+
+/**
+ * One delivery of a team, ready to send whatever its status (a manual resend), with a slot of its
+ * endpoint's rate limit taken: null if there is no such delivery, "no-slot" when the endpoint's
+ * next slot is further away than a resend should wait.
+ */
 export async function loadDeliveryJob(
   db: Executor,
   params: { teamId: string; deliveryId: string },
-): Promise<DeliveryJob | null> {
-  const [job] = await jobsFor(
+): Promise<DeliveryJob | "no-slot" | null> {
+  const { jobs } = await loadJobs(
     db,
-    sql`select id, team_id, endpoint_id, event_id from deliveries
-        where id = ${params.deliveryId} and team_id = ${params.teamId}`,
+    sql`
+    select d.id, d.team_id, d.endpoint_id, d.event_id, e.type as event_type, e.received_at,
+      e.raw_body, e.content_type, p.url, p.headers, p.state, p.timeout_ms, p.secret_encrypted,
+      p.previous_secret_encrypted, p.previous_secret_expires_at, p.retry_schedule,
+      coalesce(hookyard_take_send_slot(d.endpoint_id, ${RESEND_SLOT_HORIZON_MS}::int), -1) as send_delay_ms,
+      0 as rate_interval_ms
+    from deliveries d
+    join events e on e.id = d.event_id and e.team_id = d.team_id
+    join endpoints p on p.id = d.endpoint_id and p.team_id = d.team_id
+    where d.id = ${params.deliveryId} and d.team_id = ${params.teamId}`,
   );
-  return job ?? null;
+  const job = jobs[0];
+  if (!job) return null;
+  return job.sendDelayMs < 0 ? "no-slot" : job;
 }

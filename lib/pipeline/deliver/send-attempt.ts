@@ -7,9 +7,12 @@ import { originOf } from "./post-webhook";
 import { memoize } from "@/lib/concurrency/memoize";
 import { recordAttempt, type AttemptRecord } from "./record-attempt";
 import { signatureHeaders } from "@/lib/signing/sign";
+import { parseRetrySchedule } from "@/lib/config/retry-schedule";
 
 // Decrypting is cheap but not free; the same few endpoint secrets sign most deliveries.
 const openSecret = memoize(decryptSecret);
+// An endpoint's own schedule was checked when it was saved.
+const endpointSchedule = memoize(parseRetrySchedule);
 
 function signingSecrets(job: DeliveryJob, now: Date): string[] {
   const secrets = [openSecret(job.secretEncrypted)];
@@ -86,7 +89,7 @@ export async function sendAttempt(
     requestUrl: job.url,
     requestHeaders: loggedHeaders,
     result,
-    schedule: ctx.schedule,
+    schedule: job.retrySchedule ? endpointSchedule(job.retrySchedule) : ctx.schedule,
   };
 }
 
@@ -97,17 +100,23 @@ export async function sendAttempt(
  * sent once they are recorded.
  */
 export async function deliverJobs(ctx: DeliveryContext, jobs: DeliveryJob[]): Promise<number> {
-  const started: Promise<unknown>[] = [];
   const deferred: string[] = [];
-  for (const job of jobs) {
+  const startWhenReady = async (job: DeliveryJob) => {
+    // A rate-limited job waits for its slot (claim.ts schedules it at most half a second on).
+    if (job.sendDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, job.sendDelayMs));
     const attempt = startAttempt(ctx, job);
-    if (attempt) started.push(attempt.then((record) => recordAttempt(ctx.db, record)));
-    else deferred.push(job.id);
-  }
-  if (deferred.length > 0) await releaseClaims(ctx.db, deferred).catch(logFailure);
-  const results = await Promise.allSettled(started);
+    if (!attempt) return void deferred.push(job.id);
+    await recordAttempt(ctx.db, await attempt);
+    return true;
+  };
+  const running = jobs.map(startWhenReady);
+  // What found no slot goes back at once (the jobs not rate limited are decided by now), and
+  // what found none after its wait once everything is done.
+  const giveBack = () => releaseClaims(ctx.db, deferred.splice(0)).catch(logFailure);
+  const [results] = await Promise.all([Promise.allSettled(running), giveBack()]);
+  await giveBack();
   for (const result of results) if (result.status === "rejected") logFailure(result.reason);
-  return started.length;
+  return results.filter((result) => result.status === "rejected" || result.value === true).length;
 }
 
 // The delivery stays leased; once the lease runs out the worker or the sweeper sends it again.

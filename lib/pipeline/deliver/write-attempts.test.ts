@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { attempts, deliveries, endpoints, endpointStatsHourly } from "@/db/schema";
+import { attempts, deliveries, deliveryQueue, endpoints, endpointStatsHourly } from "@/db/schema";
 import { publishEvent } from "@/lib/events/publish-event";
 import { setupTestDatabase } from "@/test/database";
 import { createParkedEndpoint, createTeam } from "@/test/fixtures";
@@ -60,7 +60,12 @@ describe("recording attempts in batches", () => {
 
     const rows = await t.db.select().from(deliveries).where(eq(deliveries.endpointId, endpoint.id));
     const failed = rows.find((r) => r.id === ids[1])!;
-    expect(failed).toMatchObject({ attemptCount: 1, lastStatusCode: 500, leaseUntil: null });
+    expect(failed).toMatchObject({ attemptCount: 1, lastStatusCode: 500 });
+    const [queued] = await t.db
+      .select()
+      .from(deliveryQueue)
+      .where(eq(deliveryQueue.deliveryId, ids[1]!));
+    expect(queued).toMatchObject({ leasedUntil: null, dueAt: failed.nextAttemptAt });
     expect(failed.lastError).toBe(`HTTP 500: "quoted", {braced}\nsecond line`);
     expect(failed.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 30_000);
     const [attempt] = await t.db.select().from(attempts).where(eq(attempts.deliveryId, ids[1]!));

@@ -90,7 +90,6 @@ export async function recordAttempts(
       attempt_count = v.number::int,
       status = v.status::delivery_status,
       next_attempt_at = case when v.keep_next then d.next_attempt_at else v.next_at::timestamptz end,
-      lease_until = case when v.release then null else d.lease_until end,
       last_attempt_at = v.started_at::timestamptz,
       last_status_code = v.code::int,
       last_error = v.error,
@@ -102,14 +101,34 @@ export async function recordAttempts(
       ${textArray(col((r) => r.next.status))},
       ${textArray(col((r) => (r.next.nextAttemptAt === undefined ? "t" : "f")))}::boolean[],
       ${textArray(col((r) => r.next.nextAttemptAt?.toISOString() ?? null))},
-      ${textArray(col((r) => (r.next.releaseLease ? "t" : "f")))}::boolean[],
       ${textArray(col((r) => r.record.startedAt.toISOString()))},
       ${textArray(col((r) => (r.record.result.status === null ? null : String(r.record.result.status))))},
       ${textArray(col((r) => r.record.result.errorMessage))}
-    ) as v(id, team_id, number, status, keep_next, next_at, release, started_at, code, error)
+    ) as v(id, team_id, number, status, keep_next, next_at, started_at, code, error)
     where d.id = v.id and d.team_id = v.team_id`,
     ),
   );
+
+  // The queue row: gone once the delivery is settled, due again at its retry, held (null) when
+  // its endpoint stopped; a manual attempt that did not succeed leaves it to whoever holds it.
+  const queued = rows.filter((r) => r.next.releaseLease);
+  if (queued.length > 0)
+    writes.push(
+      executePrepared(
+        tx,
+        sql`
+    with v as (
+      select * from unnest(${textArray(queued.map((r) => r.record.delivery.id))},
+        ${textArray(queued.map((r) => (r.next.status === "succeeded" || r.next.status === "failed" ? "t" : "f")))}::boolean[],
+        ${textArray(queued.map((r) => (r.next.status === "pending" ? (r.next.nextAttemptAt?.toISOString() ?? null) : null)))}::timestamptz[])
+        as v(id, settled, due_at)
+    ), settled as (
+      delete from delivery_queue q using v where q.delivery_id = v.id and v.settled
+    )
+    update delivery_queue q set due_at = v.due_at, leased_until = null
+    from v where q.delivery_id = v.id and not v.settled`,
+      ),
+    );
 
   // Arrays, one per column, rather than a VALUES list: the statement and its parameters stay
   // the same size however many attempts the batch holds, so neither side parses thousands.

@@ -1,6 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { attempts, auditLog, deliveries, endpoints, events, ingestRejections } from "@/db/schema";
+import {
+  attempts,
+  auditLog,
+  deliveries,
+  deliveryQueue,
+  endpoints,
+  events,
+  ingestRejections,
+} from "@/db/schema";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { publishEvent } from "@/lib/events/publish-event";
 import { createSource } from "@/lib/sources/source-mutations";
@@ -26,7 +34,7 @@ describe("sweeper", () => {
     const due = await publish(team.id);
     const stuck = await publish(team.id);
     await t.db.execute(
-      sql`update deliveries set status = 'delivering', lease_until = now() - interval '1 second' where id = ${stuck.deliveryIds[0]!}`,
+      sql`update delivery_queue set due_at = now() - interval '1 second', leased_until = now() - interval '1 second' where delivery_id = ${stuck.deliveryIds[0]!}`,
     );
     const result = await sweep(h.ctx, options);
     expect(result.reclaimedLeases).toBeGreaterThanOrEqual(1);
@@ -47,9 +55,9 @@ describe("sweeper", () => {
       .where(eq(endpoints.id, endpoint.id));
     const waiting = await publish(team.id);
     await t.db
-      .update(deliveries)
-      .set({ nextAttemptAt: sql`now() + interval '1 hour'` })
-      .where(eq(deliveries.id, waiting.deliveryIds[0]!));
+      .update(deliveryQueue)
+      .set({ dueAt: sql`now() + interval '1 hour'` })
+      .where(eq(deliveryQueue.deliveryId, waiting.deliveryIds[0]!));
     const result = await sweep(h.ctx, { ...options, disableAfterMs: 30 * 60_000 });
     expect(result.disabledEndpoints).toBeGreaterThanOrEqual(1);
     const [row] = await t.db.select().from(endpoints).where(eq(endpoints.id, endpoint.id));
@@ -84,6 +92,9 @@ describe("sweeper", () => {
     await t.db.execute(sql`update deliveries set status = 'held',
       updated_at = case when id = ${straggler} then now() - interval '2 minutes' else now() end
       where id in (${straggler}, ${recentlyHeld})`);
+    await t.db.execute(
+      sql`update delivery_queue set due_at = null where delivery_id in (${straggler}, ${recentlyHeld})`,
+    );
     // Held for a reason that still stands: the source is paused again.
     const pausedSource = await createSource(t.db, {
       teamId: team.id,

@@ -2,6 +2,7 @@ import "server-only";
 import { describeDuration } from "@/lib/config/duration";
 import { deleteExpiredThrottles } from "@/lib/auth/throttle";
 import { sql } from "drizzle-orm";
+import { syncQueue } from "@/lib/queue/sync-queue";
 import { disableEndpointForSystem } from "@/lib/endpoints/endpoint-state";
 import { claimDueJobs, deliverJobs, type DeliveryContext } from "@/lib/pipeline/deliver";
 
@@ -35,15 +36,21 @@ export type SweepResult = {
  */
 export async function sweep(ctx: DeliveryContext, options: SweepOptions): Promise<SweepResult> {
   const { db } = ctx;
+  // An expired lease is due again by itself (its due time is the lease's end); clearing the
+  // mark only keeps the count of requests in flight exact and says how many there were.
   const reclaimed = await db.execute(sql`
-    update deliveries set status = 'pending', lease_until = null, next_attempt_at = coalesce(next_attempt_at, now()), updated_at = now()
-    where status = 'delivering' and lease_until < now()`);
+    update delivery_queue set leased_until = null
+    where delivery_id in (select delivery_id from delivery_queue
+      where due_at < now() and leased_until < now() limit ${options.deleteBatch ?? 1000})
+      and leased_until < now()`);
 
   // A delivery is held while its endpoint is not enabled or its source is paused, and enabling
   // or resuming releases it. An event accepted while the resume commits (its request read the
   // source as paused a moment earlier; the ingest listener caches sources for a second) would
   // stay held for good: anything held for a minute with neither reason left is released here.
-  const released = await db.execute(sql`
+  const released = await syncQueue(
+    db,
+    sql`
     update deliveries set status = 'pending', next_attempt_at = now(), updated_at = now()
     where id in (
       select d.id from deliveries d
@@ -54,7 +61,9 @@ export async function sweep(ctx: DeliveryContext, options: SweepOptions): Promis
         and not exists (select 1 from sources s
           where s.id = e.source_id and s.team_id = e.team_id and s.paused)
       limit ${options.deleteBatch ?? 1000})
-      and status = 'held'`);
+      and status = 'held'
+    returning id, team_id, endpoint_id, event_id, status`,
+  );
 
   const jobs = await claimDueJobs(db, {
     limit: options.batchLimit ?? 100,
@@ -109,7 +118,7 @@ export async function sweep(ctx: DeliveryContext, options: SweepOptions): Promis
 
   return {
     reclaimedLeases: reclaimed.count,
-    releasedHeld: released.count,
+    releasedHeld: released,
     delivered,
     disabledEndpoints: dead.length,
     deletedEvents: deletedEvents.count,

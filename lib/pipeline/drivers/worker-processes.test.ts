@@ -5,6 +5,7 @@ import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
 import { expectAllSigned, startReceiver } from "@/test/receiver";
+import { liveStatusCounts } from "@/test/live-status";
 
 // Real `npm run worker` processes against one database: the claims must never hand the same
 // delivery to two of them, and a killed worker's deliveries must come back after its lease.
@@ -48,15 +49,13 @@ async function seedDeliveries(count: number, receiverUrl: string) {
       returning id)
     insert into deliveries (id, team_id, event_id, endpoint_id, event_type, status, next_attempt_at)
     select 'dlv_' || substr(id, 5), ${team.id}, id, ${endpoint.id}, 'load.test', 'pending', now() from seeded`);
+  await t.db.execute(sql`
+    insert into delivery_queue (delivery_id, team_id, endpoint_id, event_id, due_at)
+    select id, team_id, endpoint_id, event_id, now() from deliveries order by id`);
   return secret;
 }
 
-async function statusCounts() {
-  const rows = await t.db.execute<{ status: string; n: number }>(
-    sql`select status, count(*)::int as n from deliveries group by status`,
-  );
-  return Object.fromEntries(rows.map((row) => [row.status, row.n]));
-}
+const statusCounts = () => liveStatusCounts(t.db);
 
 function killAll(signal: NodeJS.Signals) {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill(signal);

@@ -6,6 +6,7 @@ import { publishEvent } from "@/lib/events/publish-event";
 import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
 import { startReceiver } from "@/test/receiver";
+import { liveStatuses } from "@/test/live-status";
 import { createDeliveryContext } from "@/lib/pipeline/deliver";
 import { startWorker } from "./worker";
 
@@ -24,13 +25,7 @@ describe("the worker's local queue", () => {
       await publishEvent(t.db, { teamId: team.id, input: { type: "q", payload: { i } } });
     const ctx = createDeliveryContext({ db: t.db, schedule: [], leaseMs: 90_000 });
     const worker = startWorker(ctx, { concurrency: 4, idleMs: 25 });
-    const statuses = async () =>
-      (
-        await t.db
-          .select({ status: deliveries.status })
-          .from(deliveries)
-          .where(eq(deliveries.endpointId, endpoint.id))
-      ).map((d) => d.status);
+    const statuses = () => liveStatuses(t.db, eq(deliveries.endpointId, endpoint.id));
     // Claimed ahead: more rows are leased than the 4 being sent.
     await expect
       .poll(async () => (await statuses()).filter((s) => s === "delivering").length)

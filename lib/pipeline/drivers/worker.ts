@@ -1,7 +1,7 @@
 import "server-only";
 import { databaseDown } from "@/db/availability";
 import {
-  claimDueJobs,
+  claimDueBatch,
   releaseClaims,
   sendAttempt,
   slotKeys,
@@ -82,11 +82,18 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
     sendRate.since = Date.now();
   };
   const ahead = () => Math.min(maxAhead, Math.max(concurrency, Math.floor(sendRate.perSecond * 2)));
-  const queued: { job: DeliveryJob; claimedAt: number }[] = [];
+  // readyAt: when a rate-limited job's slot comes (claim.ts schedules them up to half a second
+  // ahead); others are ready when claimed.
+  const queued: { job: DeliveryJob; claimedAt: number; readyAt: number }[] = [];
   // A queued delivery must start early enough to finish (and be recorded) within its lease, or
   // another worker could claim it while it is still ours; past that it is given back.
   const tooLate = (entry: (typeof queued)[number]) =>
     Date.now() - entry.claimedAt > Math.max(ctx.leaseMs - entry.job.timeoutMs - 10_000, 1_000);
+
+  // A rate-limited send that starts well after its slot could land close to the next one: past
+  // half the endpoint's spacing it is given back, and claimed again with a new slot.
+  const missedSlot = (entry: (typeof queued)[number], now: number) =>
+    entry.job.rateIntervalMs > 0 && now - entry.readyAt > entry.job.rateIntervalMs / 2;
 
   const sending = new Map<Promise<void>, { deadlineAt: number; release: () => void }>();
   const recording = new Set<Promise<void>>();
@@ -97,6 +104,12 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
   let releasing: Promise<void> | undefined;
   let claiming: Promise<void> | undefined;
   let idleTimer: NodeJS.Timeout | undefined;
+  let readyTimer: NodeJS.Timeout | undefined;
+  let readyTimerAt = Infinity;
+  // Round robin over endpoints: the next claim starts after the endpoint of the last delivery
+  // this worker started (or, if it started none, where the last claim's walk stopped), so an
+  // endpoint whose jobs were given back for lack of room is first in line next time.
+  let cursor: string | null = null;
   let stopped = false;
   let abandoned = false;
   let delivered = 0;
@@ -121,6 +134,7 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
     const release = ctx.slots.tryAcquire(keys);
     if (!release) return false;
     keysOfEndpoint.set(job.endpointId, keys);
+    cursor = job.endpointId;
     const done: Promise<void> = sendAttempt(ctx, job)
       .then((result) => {
         noteSent();
@@ -171,15 +185,23 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
       .filter((key) => key.startsWith("team:"))
       .map((key) => key.slice("team:".length));
     claiming = withDeadline(
-      claimDueJobs(ctx.db, { limit, leaseMs: ctx.leaseMs, skipEndpointIds, skipTeamIds }),
+      claimDueBatch(ctx.db, {
+        limit,
+        leaseMs: ctx.leaseMs,
+        skipEndpointIds,
+        skipTeamIds,
+        after: cursor,
+      }),
       stepDeadlineMs,
       "Claiming due deliveries",
     )
       .then(
-        (jobs) => {
+        ({ jobs, cursor: reached }) => {
           if (abandoned) return giveBack(jobs.map((job) => job.id));
+          if (jobs.length === 0) cursor = reached ?? cursor;
           const claimedAt = Date.now();
-          for (const job of jobs) queued.push({ job, claimedAt });
+          for (const job of jobs)
+            queued.push({ job, claimedAt, readyAt: claimedAt + job.sendDelayMs });
           sawDueWork = jobs.length > 0;
           if (jobs.length === 0) idle();
         },
@@ -201,11 +223,18 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
     // has no room at all, in which case it goes back to the database for now.
     let saturated = ctx.slots.saturatedKeys();
     const back: string[] = [];
+    const now = Date.now();
+    let nextReadyAt = Infinity;
     for (let i = 0; i < queued.length;) {
       if (sending.size >= concurrency || recording.size >= maxUnrecorded) break;
       const entry = queued[i]!;
+      if (entry.readyAt > now) {
+        nextReadyAt = Math.min(nextReadyAt, entry.readyAt);
+        i++;
+        continue;
+      }
       const keys = slotKeys(entry.job);
-      if (tooLate(entry) || keys.some((key) => saturated.has(key))) {
+      if (tooLate(entry) || missedSlot(entry, now) || keys.some((key) => saturated.has(key))) {
         back.push(entry.job.id);
         queued.splice(i, 1);
       } else if (trySend(entry.job)) queued.splice(i, 1);
@@ -216,6 +245,14 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
       }
     }
     if (back.length > 0) giveBack(back);
+    if (nextReadyAt < readyTimerAt) {
+      clearTimeout(readyTimer);
+      readyTimerAt = nextReadyAt;
+      readyTimer = setTimeout(() => {
+        readyTimerAt = Infinity;
+        pump();
+      }, nextReadyAt - now);
+    }
     const depth = ahead();
     // Refill when a quarter of the slots or half the local queue is free: a claim costs one
     // round trip however many rows it takes.
@@ -252,6 +289,7 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
       stopped = true;
       abandoned = true;
       clearTimeout(idleTimer);
+      clearTimeout(readyTimer);
       giveBack(queued.splice(0).map((entry) => entry.job.id));
       // Whatever its sends are stuck on, their slots are the next loop's.
       for (const { release } of sending.values()) release();
@@ -259,6 +297,7 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
     async stop() {
       stopped = true;
       clearTimeout(idleTimer);
+      clearTimeout(readyTimer);
       await claiming;
       giveBack(queued.splice(0).map((entry) => entry.job.id));
       await releasing;
