@@ -194,8 +194,8 @@ test("unknown fields in a body are 422 naming them, and nothing is stored", asyn
     "verification.tolerance",
   );
   await refused(
-    await api.post("/events", { type: "order.paid", payload: {}, orderingKey: "cus_1" }),
-    "orderingKey",
+    await api.post("/events", { type: "order.paid", payload: {}, application: "cus_1" }),
+    "application",
   );
   expect((await (await api.get("/endpoints")).json()).data).toEqual([]);
   expect((await (await api.get("/sources")).json()).data).toEqual([]);

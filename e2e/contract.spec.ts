@@ -64,7 +64,12 @@ test("every documented /api/v1 operation answers what the OpenAPI document says"
   await check(
     "patch",
     "/endpoints/{id}",
-    api.patch(`/endpoints/${endpoint.id}`, { description: "contract" }),
+    // Ordered, and retried an hour after a failure: its failing key stays stuck for the test.
+    api.patch(`/endpoints/${endpoint.id}`, {
+      description: "contract",
+      ordering: "key",
+      retrySchedule: "1h",
+    }),
   );
   await check(
     "post",
@@ -114,6 +119,16 @@ test("every documented /api/v1 operation answers what the OpenAPI document says"
     "post",
     "/deliveries/{id}/resend",
     api.post(`/deliveries/${event.deliveries[0]}/resend`),
+  );
+  await api.post("/events", { type: "contract.test", payload: {}, orderingKey: "cus 1/a" });
+  await expect
+    .poll(async () => (await (await api.get(`/endpoints/${endpoint.id}/stuck`)).json()).data)
+    .toHaveLength(1);
+  await check("get", "/endpoints/{id}/stuck", api.get(`/endpoints/${endpoint.id}/stuck`));
+  await check(
+    "post",
+    "/endpoints/{id}/stuck/{orderingKey}/skip",
+    api.post(`/endpoints/${endpoint.id}/stuck/${encodeURIComponent("cus 1/a")}/skip`),
   );
   const from = new Date(Date.now() - 86_400_000).toISOString();
   await check(

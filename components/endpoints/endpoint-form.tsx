@@ -3,6 +3,7 @@
 import { useActionState, useId } from "react";
 import type { EndpointFormState } from "@/app/(dashboard)/[team]/endpoints/actions";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { EndpointFormValues } from "@/lib/endpoints/endpoint-form";
 
@@ -144,7 +145,37 @@ export function EndpointForm({
           step={1}
           defaultValue={values.rateLimitPerSecond}
           error={errors.rateLimitPerSecond}
-          hint="Optional; empty means no limit."
+          hint="Requests per second to this URL across every worker; more wait their turn (never failed). Empty: no limit."
+        />
+        <TextField
+          label="Requests at once"
+          name="maxInFlight"
+          type="number"
+          min={1}
+          step={1}
+          defaultValue={values.maxInFlight}
+          error={errors.maxInFlight}
+          hint="Most requests open to this URL at the same time, across every worker. Empty: no limit."
+        />
+        <TextField
+          label="Retry schedule"
+          name="retrySchedule"
+          defaultValue={values.retrySchedule}
+          error={errors.retrySchedule}
+          hint={
+            'Delays after each failed attempt, e.g. "5s,5m,30m,2h". Empty: the deployment\'s schedule.'
+          }
+        />
+        <SelectField
+          label="Ordering"
+          name="ordering"
+          defaultValue={values.ordering}
+          error={errors.ordering}
+          options={[
+            { value: "none", label: "None: send in parallel" },
+            { value: "key", label: "By ordering key: one at a time per key" },
+          ]}
+          hint="By key: events sharing an orderingKey arrive one at a time in publish order; a failing one holds back only its key. Applies to events published from now on."
         />
       </div>
       <Button type="submit" disabled={pending}>

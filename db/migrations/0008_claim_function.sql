@@ -6,7 +6,8 @@
 --
 -- p_ids: claim only these deliveries (the after-response path); p_after: the endpoint the
 -- caller's previous claim reached; p_horizon_ms: how far ahead a rate-limited send may be
--- scheduled. Each row comes with send_delay_ms: when, from now, it may be sent, and what sending
+-- scheduled. Each row comes with send_at_ms: when (epoch ms) it may be sent, 0 for at once (an
+-- absolute time: a worker that reads the answer late must not shift its slot), and what sending
 -- needs (event and endpoint), read here: a statement around the call has a snapshot older than
 -- the rows the function claims, so a join outside it could miss an event committed meanwhile. A last row with
 -- a null delivery_id carries in endpoint_id where the walk stopped: the caller's next p_after.
@@ -14,7 +15,7 @@ CREATE OR REPLACE FUNCTION hookyard_claim(
   p_limit int, p_lease_ms int, p_skip_endpoints text[], p_skip_teams text[],
   p_after text, p_ids text[], p_horizon_ms int)
 RETURNS TABLE(delivery_id text, team_id text, endpoint_id text, event_id text,
-  send_delay_ms int, rate_interval_ms int, event_type text, received_at timestamptz,
+  send_at_ms float8, rate_interval_ms int, event_type text, received_at timestamptz,
   raw_body bytea, content_type text, url text, headers jsonb, state endpoint_state,
   timeout_ms int, secret_encrypted text, previous_secret_encrypted text,
   previous_secret_expires_at timestamptz, retry_schedule text)
@@ -80,7 +81,7 @@ BEGIN
     END LOOP;
   END IF;
   IF p_ids IS NULL THEN
-    RETURN QUERY SELECT NULL::text, NULL::text, v_cursor, NULL::text, NULL::int, NULL::int,
+    RETURN QUERY SELECT NULL::text, NULL::text, v_cursor, NULL::text, NULL::float8, NULL::int,
       NULL::text, NULL::timestamptz, NULL::bytea, NULL::text, NULL::text, NULL::jsonb,
       NULL::endpoint_state, NULL::int, NULL::text, NULL::text, NULL::timestamptz, NULL::text;
   END IF;
@@ -113,20 +114,24 @@ BEGIN
 
       v_take := least(v_share, v_left);
       v_cap := v_take;
-      IF ep.max_in_flight IS NOT NULL THEN
-        SELECT count(*) INTO v_inflight FROM delivery_queue q
-        WHERE q.endpoint_id = ep.id AND q.leased_until > v_now;
-        v_take := least(v_take, ep.max_in_flight - v_inflight);
-      END IF;
       v_interval := NULL;
-      IF ep.rate_limit_per_second IS NOT NULL THEN
-        v_interval := interval '1 second' / ep.rate_limit_per_second;
+      IF ep.max_in_flight IS NOT NULL OR ep.rate_limit_per_second IS NOT NULL THEN
+        -- One claim at a time per limited endpoint (its row in endpoint_send_rates, locked to
+        -- the end of this claim), so two workers cannot both count the same free room.
         INSERT INTO endpoint_send_rates AS r (endpoint_id, next_slot_at) VALUES (ep.id, v_now)
         ON CONFLICT (endpoint_id) DO NOTHING;
-        SELECT greatest(r.next_slot_at, v_now) INTO v_slot FROM endpoint_send_rates r
+        SELECT greatest(r.next_slot_at, clock_timestamp()) INTO v_slot FROM endpoint_send_rates r
         WHERE r.endpoint_id = ep.id FOR UPDATE;
+      END IF;
+      IF ep.max_in_flight IS NOT NULL THEN
+        SELECT count(*) INTO v_inflight FROM delivery_queue q
+        WHERE q.endpoint_id = ep.id AND q.leased_until > clock_timestamp();
+        v_take := least(v_take, ep.max_in_flight - v_inflight);
+      END IF;
+      IF ep.rate_limit_per_second IS NOT NULL THEN
+        v_interval := interval '1 second' / ep.rate_limit_per_second;
         v_take := least(v_take, floor(
-          extract(epoch FROM v_now + p_horizon_ms * interval '1 millisecond' - v_slot)
+          extract(epoch FROM clock_timestamp() + p_horizon_ms * interval '1 millisecond' - v_slot)
           / extract(epoch FROM v_interval))::int + 1);
       END IF;
       CONTINUE WHEN v_take <= 0;
@@ -174,8 +179,8 @@ BEGIN
           FROM picked WHERE q.delivery_id = picked.id
           RETURNING q.delivery_id, q.team_id, q.endpoint_id, q.event_id, picked.i)
         SELECT c.delivery_id, c.team_id, c.endpoint_id, c.event_id,
-          CASE WHEN v_interval IS NULL THEN 0
-            ELSE greatest(0, ceil(extract(epoch FROM v_slot + (c.i - 1) * v_interval - v_now) * 1000))::int END,
+          CASE WHEN v_interval IS NULL THEN 0::float8
+            ELSE extract(epoch FROM v_slot + (c.i - 1) * v_interval)::float8 * 1000 END,
           CASE WHEN v_interval IS NULL THEN 0
             ELSE ceil(extract(epoch FROM v_interval) * 1000)::int END,
           e.type, e.received_at, e.raw_body, e.content_type, p.url, p.headers, p.state,
@@ -196,10 +201,11 @@ BEGIN
   END LOOP;
 END $$;
 --> statement-breakpoint
--- One send slot for a manual resend of a rate-limited endpoint: the delay before it may go, or
--- null when the next slot is further away than p_horizon_ms (the caller answers "busy").
+-- One send slot for a manual resend of a rate-limited endpoint: when (epoch ms) it may go (0:
+-- at once, no limit), or null when the next slot is further away than p_horizon_ms (the caller
+-- answers "busy").
 CREATE OR REPLACE FUNCTION hookyard_take_send_slot(p_endpoint_id text, p_horizon_ms int)
-RETURNS int LANGUAGE plpgsql AS $$
+RETURNS float8 LANGUAGE plpgsql AS $$
 DECLARE
   v_now timestamptz := clock_timestamp();
   v_limit int;
@@ -214,5 +220,5 @@ BEGIN
   IF v_slot > v_now + p_horizon_ms * interval '1 millisecond' THEN RETURN NULL; END IF;
   UPDATE endpoint_send_rates r SET next_slot_at = v_slot + interval '1 second' / v_limit
   WHERE r.endpoint_id = p_endpoint_id;
-  RETURN ceil(extract(epoch FROM v_slot - v_now) * 1000)::int;
+  RETURN extract(epoch FROM v_slot)::float8 * 1000;
 END $$;

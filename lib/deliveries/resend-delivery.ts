@@ -2,6 +2,7 @@ import "server-only";
 import {
   startAttempt,
   loadDeliveryJob,
+  waitForSlot,
   processDeliveryContext,
   type DeliveryContext,
   recordAttempt,
@@ -32,7 +33,7 @@ export async function resendDelivery(
       { headers: { "Retry-After": "2" } },
     );
   // A resend counts against the endpoint's rate limit like any send: it waits for its slot.
-  if (job.sendDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, job.sendDelayMs));
+  await waitForSlot(job);
   const attempt = startAttempt(ctx, job, "manual");
   if (!attempt)
     throw new HttpProblem(

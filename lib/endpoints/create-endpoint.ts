@@ -54,6 +54,9 @@ export async function createEndpoint(
         stateReason: input.enabled === false ? "Paused when created" : null,
         timeoutMs: input.timeoutMs ?? 15_000,
         rateLimitPerSecond: input.rateLimitPerSecond ?? null,
+        maxInFlight: input.maxInFlight ?? null,
+        retrySchedule: input.retrySchedule || null,
+        ordering: input.ordering ?? "none",
       })
       .returning();
     await recordAudit(tx, {

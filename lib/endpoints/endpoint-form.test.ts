@@ -39,6 +39,9 @@ describe("endpoint form", () => {
         headers: { "X-Api-Key": "abc: def", "X-Team": "t1" },
         timeoutMs: 2500,
         rateLimitPerSecond: null,
+        maxInFlight: null,
+        retrySchedule: null,
+        ordering: "none",
       },
     });
   });
@@ -52,6 +55,9 @@ describe("endpoint form", () => {
       headers: { "X-A": "1" },
       timeoutMs: 30_000,
       rateLimitPerSecond: 5,
+      maxInFlight: 2,
+      retrySchedule: "1s,1m",
+      ordering: "key" as const,
     };
     const result = endpointInputFromForm(endpointFormValues(endpoint));
     expect("input" in result && result.input).toMatchObject(endpoint);
@@ -63,11 +69,21 @@ describe("endpoint form", () => {
       headers: "no colon here",
       timeoutSeconds: "90",
       rateLimitPerSecond: "1.5",
+      maxInFlight: "0",
     });
     expect(bad.fieldErrors).toEqual({
       headers: 'Line 1 must look like "Name: value".',
       timeoutSeconds: "Timeout must be between 1 and 60 seconds.",
       rateLimitPerSecond: "Rate limit must be a whole number from 1 to 10000, or empty.",
+      maxInFlight: "Requests at once must be a whole number from 1 to 1000, or empty.",
+    });
+    const schedule = endpointInputSchema.safeParse({
+      url: "https://x.test",
+      retrySchedule: "soon",
+    });
+    expect(endpointErrorFields(schedule.error as ZodError)).toEqual({
+      retrySchedule:
+        'Retry schedule must be comma-separated delays such as "5s,5m,30m" (at most 50)',
     });
 
     const zod = endpointInputSchema.safeParse({ url: "", headers: { Host: "x" } });

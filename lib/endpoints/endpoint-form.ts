@@ -15,6 +15,9 @@ export type EndpointFormValues = {
   headers: string;
   timeoutSeconds: string;
   rateLimitPerSecond: string;
+  maxInFlight: string;
+  retrySchedule: string;
+  ordering: "none" | "key";
 };
 
 export type EndpointField = keyof EndpointFormValues;
@@ -29,6 +32,9 @@ export function endpointFormValues(endpoint?: {
   headers: Record<string, string>;
   timeoutMs: number;
   rateLimitPerSecond: number | null;
+  maxInFlight: number | null;
+  retrySchedule: string | null;
+  ordering: "none" | "key";
 }): EndpointFormValues {
   return {
     url: endpoint?.url ?? "",
@@ -40,6 +46,9 @@ export function endpointFormValues(endpoint?: {
       .join("\n"),
     timeoutSeconds: String((endpoint?.timeoutMs ?? 15_000) / 1000),
     rateLimitPerSecond: endpoint?.rateLimitPerSecond?.toString() ?? "",
+    maxInFlight: endpoint?.maxInFlight?.toString() ?? "",
+    retrySchedule: endpoint?.retrySchedule ?? "",
+    ordering: endpoint?.ordering ?? "none",
   };
 }
 
@@ -53,6 +62,9 @@ export function readEndpointForm(form: FormData): EndpointFormValues {
     headers: text("headers"),
     timeoutSeconds: text("timeoutSeconds"),
     rateLimitPerSecond: text("rateLimitPerSecond"),
+    maxInFlight: text("maxInFlight"),
+    retrySchedule: text("retrySchedule"),
+    ordering: text("ordering") === "key" ? "key" : "none",
   };
 }
 
@@ -74,10 +86,19 @@ export function endpointInputFromForm(
   const seconds = Number(values.timeoutSeconds.trim() || "15");
   if (!Number.isFinite(seconds) || seconds < 1 || seconds > 60)
     fieldErrors.timeoutSeconds = "Timeout must be between 1 and 60 seconds.";
-  const rateText = values.rateLimitPerSecond.trim();
-  const rate = rateText === "" ? null : Number(rateText);
-  if (rate !== null && (!Number.isInteger(rate) || rate < 1 || rate > 10_000))
-    fieldErrors.rateLimitPerSecond = "Rate limit must be a whole number from 1 to 10000, or empty.";
+  const wholeOrEmpty = (
+    field: "rateLimitPerSecond" | "maxInFlight",
+    max: number,
+    label: string,
+  ) => {
+    const text = values[field].trim();
+    const value = text === "" ? null : Number(text);
+    if (value !== null && (!Number.isInteger(value) || value < 1 || value > max))
+      fieldErrors[field] = `${label} must be a whole number from 1 to ${max}, or empty.`;
+    return value;
+  };
+  const rate = wholeOrEmpty("rateLimitPerSecond", 10_000, "Rate limit");
+  const maxInFlight = wholeOrEmpty("maxInFlight", 1_000, "Requests at once");
   if (Object.keys(fieldErrors).length > 0) return { fieldErrors };
   return {
     input: {
@@ -95,6 +116,9 @@ export function endpointInputFromForm(
       headers,
       timeoutMs: Math.round(seconds * 1000),
       rateLimitPerSecond: rate,
+      maxInFlight,
+      retrySchedule: values.retrySchedule.trim() || null,
+      ordering: values.ordering,
     },
   };
 }
@@ -107,6 +131,9 @@ const FIELD_OF: Record<string, EndpointField> = {
   headers: "headers",
   timeoutMs: "timeoutSeconds",
   rateLimitPerSecond: "rateLimitPerSecond",
+  maxInFlight: "maxInFlight",
+  retrySchedule: "retrySchedule",
+  ordering: "ordering",
 };
 const LABEL_OF: Record<EndpointField, string> = {
   url: "URL",
@@ -116,6 +143,9 @@ const LABEL_OF: Record<EndpointField, string> = {
   headers: "Header",
   timeoutSeconds: "Timeout",
   rateLimitPerSecond: "Rate limit",
+  maxInFlight: "Requests at once",
+  retrySchedule: "Retry schedule",
+  ordering: "Ordering",
 };
 
 /** Field errors for what saving an endpoint threw, or undefined for an unexpected error. */

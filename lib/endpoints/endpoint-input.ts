@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseRetrySchedule } from "@/lib/config/retry-schedule";
 
 // Headers Hookyard sets itself, and hop-by-hop headers that belong to one connection (they
 // would change how the request is framed or answered, not what it says): an endpoint may not
@@ -54,6 +55,22 @@ export const endpointInputSchema = z.strictObject({
     .max(60_000, "must be at most 60000 (60 s)")
     .optional(),
   rateLimitPerSecond: z.number().int().min(1).max(10_000).nullable().optional(),
+  maxInFlight: z.number().int().min(1).max(1_000).nullable().optional(),
+  retrySchedule: z
+    .string()
+    .trim()
+    .max(1000)
+    .refine((text) => {
+      try {
+        parseRetrySchedule(text);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be comma-separated delays such as "5s,5m,30m" (at most 50)')
+    .nullable()
+    .optional(),
+  ordering: z.enum(["none", "key"]).optional(),
 });
 
 export const endpointPatchSchema = endpointInputSchema.partial();

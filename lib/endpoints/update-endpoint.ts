@@ -41,6 +41,9 @@ export async function updateEndpoint(
         headers: patch.headers,
         timeoutMs: patch.timeoutMs,
         rateLimitPerSecond: patch.rateLimitPerSecond,
+        maxInFlight: patch.maxInFlight,
+        retrySchedule: patch.retrySchedule === undefined ? undefined : patch.retrySchedule || null,
+        ordering: patch.ordering,
         updatedAt: sql`now()`,
       })
       .where(and(eq(endpoints.id, current.id), eq(endpoints.teamId, params.teamId)));

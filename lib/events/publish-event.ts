@@ -4,11 +4,19 @@ import type { Database } from "@/db/client";
 import { InputError } from "@/lib/errors";
 import { acceptEvent } from "@/lib/pipeline/accept";
 
-// Strict: `orderingKey` and other fields the API does not define yet are refused, not dropped.
+// Strict: fields the API does not define are refused, not dropped.
 export const publishEventSchema = z.strictObject({
   type: z.string().trim().min(1, "is required").max(200),
   payload: z.unknown().refine((value) => value !== undefined, "is required (any JSON value)"),
   idempotencyKey: z.string().min(1).max(255).optional(),
+  orderingKey: z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .describe(
+      'Deliveries of events sharing this key go one at a time, in publish order, to endpoints whose ordering is "key".',
+    ),
 });
 
 /**
@@ -35,6 +43,7 @@ export async function publishEvent(
     contentType: "application/json",
     headers: {},
     idempotencyKey: headerKey || input.idempotencyKey || null,
+    orderingKey: input.orderingKey ?? null,
   };
   return acceptEvent(db, event);
 }

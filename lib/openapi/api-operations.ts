@@ -8,6 +8,7 @@ import {
   endpointResponseSchema,
   endpointWithSecretSchema,
 } from "@/lib/endpoints/endpoint-response";
+import { stuckKeySchema } from "@/lib/endpoints/stuck-keys";
 import { eventResponseSchema } from "@/lib/events/event-response";
 import { eventQuerySchema } from "@/lib/events/list-event-page";
 import { publishEventSchema } from "@/lib/events/publish-event";
@@ -127,6 +128,28 @@ export const apiOperations: ApiOperation[] = [
     summary: "Re-queue failed deliveries since a time",
     body: { id: "RecoverInput", schema: recoverInputSchema },
     success: { status: 200, description: "How many (would be) re-queued", schema: count },
+  },
+  {
+    method: "get",
+    path: "/endpoints/{id}/stuck",
+    tag: "Endpoints",
+    summary: "The ordered keys blocked by a head that has not succeeded",
+    success: {
+      status: 200,
+      description: "Blocked keys, the most recently failing first (at most 100)",
+      schema: z.object({ data: z.array(stuckKeySchema) }).meta({ id: "StuckKeys" }),
+    },
+  },
+  {
+    method: "post",
+    path: "/endpoints/{id}/stuck/{orderingKey}/skip",
+    tag: "Endpoints",
+    summary: "Give up a key's head (marked failed) so the rest of the key goes on",
+    success: {
+      status: 200,
+      description: "The delivery given up",
+      schema: z.object({ deliveryId: z.string() }).meta({ id: "SkippedHead" }),
+    },
   },
   {
     method: "get",

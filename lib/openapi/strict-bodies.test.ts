@@ -56,7 +56,7 @@ describe("v1 request bodies", () => {
     }
   });
 
-  it("answer 422 naming transformation, allowedIps and orderingKey, and store nothing", async () => {
+  it("answer 422 naming transformation, allowedIps and application, and store nothing", async () => {
     const team = await createTeam(t.db);
     const teamId = team.id;
     const url = "http://127.0.0.1:9/hook";
@@ -85,9 +85,9 @@ describe("v1 request bodies", () => {
     );
     expectUnknownField(
       await problemOf(
-        publishEvent(t.db, { teamId, input: { type: "a", payload: {}, orderingKey: "k" } }),
+        publishEvent(t.db, { teamId, input: { type: "a", payload: {}, application: "cus_1" } }),
       ),
-      "orderingKey",
+      "application",
     );
     expect(await t.db.select().from(endpoints).where(eq(endpoints.teamId, teamId))).toEqual([]);
     expect(await t.db.select().from(sources).where(eq(sources.teamId, teamId))).toEqual([]);

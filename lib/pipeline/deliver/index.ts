@@ -9,4 +9,11 @@ export {
 export { loadDeliveryJob, type DeliveryJob } from "./load-jobs";
 export { sendWebhook, type SendResult } from "./post-webhook";
 export { recordAttempt, type AttemptRecord } from "./record-attempt";
-export { deliverJobs, sendAttempt, slotKeys, startAttempt } from "./send-attempt";
+export {
+  deliverJobs,
+  missedSlot,
+  sendAttempt,
+  slotKeys,
+  startAttempt,
+  waitForSlot,
+} from "./send-attempt";

@@ -23,8 +23,8 @@ export type DeliveryJob = {
   previousSecretExpiresAt: Date | null;
   /** The endpoint's own retry schedule (RETRY_SCHEDULE syntax); null: the deployment's. */
   retrySchedule: string | null;
-  /** When, after the claim, its rate-limit slot comes (0: now, or not rate limited). */
-  sendDelayMs: number;
+  /** When (epoch ms) its rate-limit slot comes; 0 when it may go at once. */
+  sendAt: number;
   /** The endpoint's spacing between sends, in ms (0: no rate limit). */
   rateIntervalMs: number;
 };
@@ -46,7 +46,7 @@ type Row = {
   previous_secret_encrypted: string | null;
   previous_secret_expires_at: string | Date | null;
   retry_schedule: string | null;
-  send_delay_ms: number | null;
+  send_at_ms: number | null;
   rate_interval_ms: number | null;
 };
 
@@ -91,7 +91,7 @@ function toJob(row: Row): DeliveryJob {
       ? date(row.previous_secret_expires_at)
       : null,
     retrySchedule: row.retry_schedule,
-    sendDelayMs: row.send_delay_ms ?? 0,
+    sendAt: row.send_at_ms ?? 0,
     rateIntervalMs: row.rate_interval_ms ?? 0,
   };
 }
@@ -114,7 +114,7 @@ export async function loadDeliveryJob(
     select d.id, d.team_id, d.endpoint_id, d.event_id, e.type as event_type, e.received_at,
       e.raw_body, e.content_type, p.url, p.headers, p.state, p.timeout_ms, p.secret_encrypted,
       p.previous_secret_encrypted, p.previous_secret_expires_at, p.retry_schedule,
-      coalesce(hookyard_take_send_slot(d.endpoint_id, ${RESEND_SLOT_HORIZON_MS}::int), -1) as send_delay_ms,
+      coalesce(hookyard_take_send_slot(d.endpoint_id, ${RESEND_SLOT_HORIZON_MS}::int), -1) as send_at_ms,
       0 as rate_interval_ms
     from deliveries d
     join events e on e.id = d.event_id and e.team_id = d.team_id
@@ -123,5 +123,5 @@ export async function loadDeliveryJob(
   );
   const job = jobs[0];
   if (!job) return null;
-  return job.sendDelayMs < 0 ? "no-slot" : job;
+  return job.sendAt < 0 ? "no-slot" : job;
 }

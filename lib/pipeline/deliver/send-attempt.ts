@@ -30,6 +30,19 @@ function signingSecrets(job: DeliveryJob, now: Date): string[] {
 export const slotKeys = (job: DeliveryJob) => [`origin:${originOf(job.url)}`, `team:${job.teamId}`];
 
 /**
+ * Whether a rate-limited job is too late for its slot: started well after it, it could land
+ * close to the next one. Past half the endpoint's spacing it goes back to be claimed again.
+ */
+export const missedSlot = (job: DeliveryJob, now = Date.now()) =>
+  job.rateIntervalMs > 0 && now - job.sendAt > job.rateIntervalMs / 2;
+
+/** Resolves when a rate-limited job's slot has come (claim.ts schedules it at most 0.5 s on). */
+export async function waitForSlot(job: DeliveryJob): Promise<void> {
+  const wait = job.sendAt - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/**
  * Starts one attempt if a send slot is free, and returns what recordAttempt must write; null
  * when the job must wait (its destination or team holds its share of slow sends, or the process
  * is at its limit). The slot is freed when the answer, or the deadline, is in.
@@ -102,9 +115,8 @@ export async function sendAttempt(
 export async function deliverJobs(ctx: DeliveryContext, jobs: DeliveryJob[]): Promise<number> {
   const deferred: string[] = [];
   const startWhenReady = async (job: DeliveryJob) => {
-    // A rate-limited job waits for its slot (claim.ts schedules it at most half a second on).
-    if (job.sendDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, job.sendDelayMs));
-    const attempt = startAttempt(ctx, job);
+    await waitForSlot(job);
+    const attempt = missedSlot(job) ? null : startAttempt(ctx, job);
     if (!attempt) return void deferred.push(job.id);
     await recordAttempt(ctx.db, await attempt);
     return true;

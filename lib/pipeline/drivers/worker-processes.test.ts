@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
@@ -6,32 +5,13 @@ import { setupTestDatabase } from "@/test/database";
 import { createTeam } from "@/test/fixtures";
 import { expectAllSigned, startReceiver } from "@/test/receiver";
 import { liveStatusCounts } from "@/test/live-status";
+import { workerProcesses } from "@/test/worker-process";
 
 // Real `npm run worker` processes against one database: the claims must never hand the same
 // delivery to two of them, and a killed worker's deliveries must come back after its lease.
 const t = setupTestDatabase();
-const children: ChildProcess[] = [];
-
-function startWorkerProcess(): ChildProcess {
-  // Node itself (not npx) so that a kill reaches the worker and not a wrapper around it.
-  const child = spawn(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: t.url,
-        NODE_ENV: "test",
-        WORKER_CONCURRENCY: "16",
-        WORKER_LEASE: "3s",
-        RETRY_SCHEDULE: "1s",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  children.push(child);
-  return child;
-}
+const workers = workerProcesses(() => t.url);
+const startWorkerProcess = () => workers.start();
 
 async function seedDeliveries(count: number, receiverUrl: string) {
   const team = await createTeam(t.db);
@@ -57,12 +37,8 @@ async function seedDeliveries(count: number, receiverUrl: string) {
 
 const statusCounts = () => liveStatusCounts(t.db);
 
-function killAll(signal: NodeJS.Signals) {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill(signal);
-}
-
-afterEach(() => killAll("SIGTERM"));
-afterAll(() => killAll("SIGKILL"));
+afterEach(() => workers.stopAll("SIGTERM"));
+afterAll(() => workers.stopAll("SIGKILL"));
 
 describe("worker processes", () => {
   it("4 workers drain 5,000 deliveries with no duplicates", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { databaseDown } from "@/db/availability";
 import {
   claimDueBatch,
+  missedSlot,
   releaseClaims,
   sendAttempt,
   slotKeys,
@@ -89,11 +90,6 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
   // another worker could claim it while it is still ours; past that it is given back.
   const tooLate = (entry: (typeof queued)[number]) =>
     Date.now() - entry.claimedAt > Math.max(ctx.leaseMs - entry.job.timeoutMs - 10_000, 1_000);
-
-  // A rate-limited send that starts well after its slot could land close to the next one: past
-  // half the endpoint's spacing it is given back, and claimed again with a new slot.
-  const missedSlot = (entry: (typeof queued)[number], now: number) =>
-    entry.job.rateIntervalMs > 0 && now - entry.readyAt > entry.job.rateIntervalMs / 2;
 
   const sending = new Map<Promise<void>, { deadlineAt: number; release: () => void }>();
   const recording = new Set<Promise<void>>();
@@ -201,7 +197,7 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
           if (jobs.length === 0) cursor = reached ?? cursor;
           const claimedAt = Date.now();
           for (const job of jobs)
-            queued.push({ job, claimedAt, readyAt: claimedAt + job.sendDelayMs });
+            queued.push({ job, claimedAt, readyAt: Math.max(claimedAt, job.sendAt) });
           sawDueWork = jobs.length > 0;
           if (jobs.length === 0) idle();
         },
@@ -234,7 +230,7 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
         continue;
       }
       const keys = slotKeys(entry.job);
-      if (tooLate(entry) || missedSlot(entry, now) || keys.some((key) => saturated.has(key))) {
+      if (tooLate(entry) || missedSlot(entry.job, now) || keys.some((key) => saturated.has(key))) {
         back.push(entry.job.id);
         queued.splice(i, 1);
       } else if (trySend(entry.job)) queued.splice(i, 1);

@@ -20,6 +20,7 @@ import { getEndpointRow } from "@/lib/endpoints/get-endpoint";
 import { revealEndpointSecret } from "@/lib/endpoints/reveal-endpoint-secret";
 import { rotateEndpointSecret } from "@/lib/endpoints/rotate-endpoint-secret";
 import { sendTestEvent } from "@/lib/endpoints/send-test-event";
+import { retryStuckKeyNow, skipStuckKey } from "@/lib/endpoints/stuck-keys";
 import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
 import { getEnv } from "@/lib/env";
 import { deliverAfterResponse } from "@/lib/pipeline/drivers";
@@ -156,5 +157,23 @@ export const deleteEndpointAction = action(
     await deleteEndpoint(db, { teamId: team.id, endpointId, actor });
     revalidatePath(`/${team.slug}/endpoints`, "layout");
     redirect(`/${team.slug}/endpoints`);
+  },
+);
+
+export const skipStuckKeyAction = action(
+  { ...developer, input: z.tuple([id, z.string().min(1).max(255)]) },
+  async ({ db, team, actor }, endpointId, orderingKey): Promise<{ error?: string }> => {
+    await skipStuckKey(db, { teamId: team.id, endpointId, orderingKey, actor });
+    revalidatePath(`/${team.slug}/endpoints/${endpointId}`);
+    return {};
+  },
+);
+
+export const retryStuckKeyNowAction = action(
+  { ...developer, input: z.tuple([id, z.string().min(1).max(255)]) },
+  async ({ db, team, actor }, endpointId, orderingKey): Promise<{ error?: string }> => {
+    await retryStuckKeyNow(db, { teamId: team.id, endpointId, orderingKey, actor });
+    revalidatePath(`/${team.slug}/endpoints/${endpointId}`);
+    return {};
   },
 );

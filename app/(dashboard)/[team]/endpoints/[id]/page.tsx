@@ -5,22 +5,28 @@ import { EndpointStateBadge } from "@/components/endpoints/endpoint-state-badge"
 import { EndpointStateControls } from "@/components/endpoints/endpoint-state-controls";
 import { RecoverDeliveriesForm } from "@/components/endpoints/recover-deliveries-form";
 import { SendTestEventButton } from "@/components/endpoints/send-test-event-button";
+import { StuckKeyActions } from "@/components/endpoints/stuck-key-actions";
 import { SuccessRate } from "@/components/endpoints/success-rate";
 import { DeliveryCharts } from "@/components/stats/delivery-charts";
 import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { Code } from "@/components/ui/code";
+import { DataTable } from "@/components/ui/data-table";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Timestamp } from "@/components/ui/timestamp";
 import { hasRole } from "@/lib/auth/roles";
 import { listEndpointHealth } from "@/lib/endpoints/endpoint-health";
+import { endpointQueueState, QUEUE_COUNT_CAP } from "@/lib/endpoints/endpoint-queue-state";
+import { listStuckKeys } from "@/lib/endpoints/stuck-keys";
 import {
   deleteEndpointAction,
   recoverDeliveriesAction,
+  retryStuckKeyNowAction,
   revealEndpointSecretAction,
   rotateEndpointSecretAction,
   sendTestEventAction,
   setEndpointStateAction,
+  skipStuckKeyAction,
 } from "../actions";
 import { loadEndpoint } from "./load-endpoint";
 
@@ -50,7 +56,12 @@ export default async function EndpointPage({
     endpoint,
     sources,
   } = await loadEndpoint(params);
-  const [health] = await listEndpointHealth(db, { teamId: team.id, endpointId: endpoint.id });
+  const scope = { teamId: team.id, endpointId: endpoint.id };
+  const [[health], queue, stuck] = await Promise.all([
+    listEndpointHealth(db, scope),
+    endpointQueueState(db, scope),
+    listStuckKeys(db, scope),
+  ]);
   const sourceName = new Map(sources.map((source) => [source.id, source.name]));
   const canEdit = hasRole(role, "developer");
   const bound = <A extends unknown[], R>(fn: (s: string, e: string, ...a: A) => R) =>
@@ -152,6 +163,13 @@ export default async function EndpointPage({
             <Detail term="Rate limit">
               {endpoint.rateLimitPerSecond ? `${endpoint.rateLimitPerSecond} per second` : "None"}
             </Detail>
+            <Detail term="Requests at once">{endpoint.maxInFlight ?? "No limit"}</Detail>
+            <Detail term="Retry schedule">
+              {endpoint.retrySchedule ? <Code>{endpoint.retrySchedule}</Code> : "The default"}
+            </Detail>
+            <Detail term="Ordering">
+              {endpoint.ordering === "key" ? "One at a time per ordering key" : "None (parallel)"}
+            </Detail>
             <Detail term="Endpoint id">
               <Code>{endpoint.id}</Code>
             </Detail>
@@ -161,6 +179,85 @@ export default async function EndpointPage({
           </dl>
         </Card>
       </div>
+
+      <Card className="mt-6">
+        <h2 className="mb-3 text-base font-semibold">Sending now</h2>
+        <dl className="grid grid-cols-[10rem_1fr] gap-y-2 text-sm">
+          <Detail term="Send rate">
+            {queue.sendRatePerSecond.toFixed(1)} per second (last 10 s)
+            {endpoint.rateLimitPerSecond ? (
+              <span className={muted}> of a limit of {endpoint.rateLimitPerSecond}</span>
+            ) : null}
+          </Detail>
+          <Detail term="Waiting">
+            {queue.waiting >= QUEUE_COUNT_CAP
+              ? `${QUEUE_COUNT_CAP.toLocaleString("en")}+`
+              : queue.waiting}{" "}
+            <span className={muted}>
+              {endpoint.rateLimitPerSecond
+                ? "due and waiting their turn under the rate limit"
+                : "due and waiting for a worker"}
+            </span>
+          </Detail>
+          <Detail term="In flight">
+            {queue.inFlight}
+            {endpoint.maxInFlight ? (
+              <span className={muted}> of at most {endpoint.maxInFlight} at once</span>
+            ) : null}
+          </Detail>
+        </dl>
+        {endpoint.ordering === "key" || stuck.length > 0 ? (
+          <div className="mt-4">
+            <h3 className="mb-2 text-sm font-semibold">Stuck ordering keys</h3>
+            {stuck.length === 0 ? (
+              <p className={`text-sm ${muted}`}>
+                No key is blocked: every key&apos;s first delivery is on its way or succeeded.
+              </p>
+            ) : (
+              <DataTable
+                caption="Ordering keys blocked by a delivery that has not succeeded"
+                rows={stuck.map((key) => ({ ...key, id: key.orderingKey }))}
+                columns={[
+                  { header: "Key", cell: (key) => <Code>{key.orderingKey}</Code> },
+                  {
+                    header: "Blocked by",
+                    cell: (key) => (
+                      <Link href={`/${team.slug}/deliveries/${key.deliveryId}`} className={link}>
+                        {key.attempts} attempt{key.attempts === 1 ? "" : "s"}
+                      </Link>
+                    ),
+                  },
+                  {
+                    header: "Last error",
+                    cell: (key) =>
+                      key.lastError ?? (key.lastStatusCode ? `HTTP ${key.lastStatusCode}` : "—"),
+                  },
+                  { header: "Waiting behind", cell: (key) => key.waiting },
+                  {
+                    header: "Next try",
+                    cell: (key) =>
+                      key.nextAttemptAt ? <Timestamp value={new Date(key.nextAttemptAt)} /> : "—",
+                  },
+                  ...(canEdit
+                    ? [
+                        {
+                          header: "Actions",
+                          cell: (key: (typeof stuck)[number]) => (
+                            <StuckKeyActions
+                              orderingKey={key.orderingKey}
+                              retryNow={bound(retryStuckKeyNowAction)}
+                              skip={bound(skipStuckKeyAction)}
+                            />
+                          ),
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+            )}
+          </div>
+        ) : null}
+      </Card>
 
       <div className="mt-6">
         <DeliveryCharts teamSlug={team.slug} endpointId={endpoint.id} />
