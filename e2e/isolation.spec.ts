@@ -130,6 +130,10 @@ test("team A can neither read nor change team B's objects through any route or s
           since: new Date(0).toISOString(),
         }),
       ),
+    "GET /api/v1/endpoints/{id}/stuck": async () =>
+      refused(await api("GET", `/endpoints/${endpoint.id}/stuck`)),
+    "POST /api/v1/endpoints/{id}/stuck/{orderingKey}/skip": async () =>
+      refused(await api("POST", `/endpoints/${endpoint.id}/stuck/k/skip`)),
     "GET /api/v1/sources": async () =>
       expect(JSON.stringify(await (await api("GET", "/sources")).json())).not.toContain(source.id),
     "POST /api/v1/sources": async () =>
@@ -232,6 +236,8 @@ test("team A can neither read nor change team B's objects through any route or s
         new Date(0).toISOString(),
         false,
       ]),
+      [`${E}#skipStuckKeyAction`]: both("skipStuckKeyAction", [endpoint.id, "k"]),
+      [`${E}#retryStuckKeyNowAction`]: both("retryStuckKeyNowAction", [endpoint.id, "k"]),
       [`${E}#deleteEndpointAction`]: both("deleteEndpointAction", [endpoint.id]),
     };
   };

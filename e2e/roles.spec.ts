@@ -107,6 +107,14 @@ const MUTATING: Record<string, Call & { minimum: "developer" | "admin" | "owner"
     minimum: "developer",
     args: (slug, ids) => [slug, ids.endpointId, new Date(0).toISOString(), false],
   },
+  [`${E}#skipStuckKeyAction`]: {
+    minimum: "developer",
+    args: (slug, ids) => [slug, ids.endpointId, "k"],
+  },
+  [`${E}#retryStuckKeyNowAction`]: {
+    minimum: "developer",
+    args: (slug, ids) => [slug, ids.endpointId, "k"],
+  },
   [`${E}#deleteEndpointAction`]: {
     minimum: "developer",
     args: (slug, ids) => [slug, ids.endpointId],
