@@ -10,6 +10,7 @@ import { dashboardQueries } from "./parts/dashboard-queries";
 import { delivery } from "./parts/delivery";
 import { ingest } from "./parts/ingest";
 import { latency } from "./parts/latency";
+import { scheduler } from "./parts/scheduler";
 import { formatTable } from "./table";
 import type { BenchPart, PartResult } from "./types";
 
@@ -19,7 +20,13 @@ const only = process.argv
   .find((a) => a.startsWith("--only="))
   ?.slice("--only=".length)
   .split(",");
-const PARTS: Record<string, BenchPart> = { ingest, delivery, latency, queries: dashboardQueries };
+const PARTS: Record<string, BenchPart> = {
+  ingest,
+  delivery,
+  scheduler,
+  latency,
+  queries: dashboardQueries,
+};
 
 // Every process of the run shares these, as one deployment's would.
 process.env.ENCRYPTION_KEY ??= randomBytes(32).toString("base64");

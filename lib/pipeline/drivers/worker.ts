@@ -120,6 +120,12 @@ export function startWorker(ctx: DeliveryContext, options: WorkerOptions): Runni
       .finally(() => {
         recording.delete(done);
         progressed();
+        // A recorded attempt can make more work claimable at once (the next delivery of an
+        // ordered key, room under maxInFlight): look now rather than after the idle wait.
+        if (idleTimer) {
+          clearTimeout(idleTimer);
+          idleTimer = undefined;
+        }
         pump();
       });
     recording.add(done);
