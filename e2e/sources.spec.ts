@@ -76,8 +76,14 @@ test("a source from the form: live inspector shows accepted and refused requests
   await expect(page.getByLabel("Name")).toHaveValue("GitHub repo");
   await expect(page.getByLabel("Signing secret")).toHaveValue("");
   await page.getByLabel("Name").fill("GitHub main");
+  // The ordering key, for ordered endpoints: the source must say where to read it.
+  await page.getByLabel("Ordering key", { exact: true }).selectOption("json-path");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Ordering key source is required.")).toBeVisible();
+  await page.getByLabel("Ordering key JSON path or header").fill("repository.id");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("heading", { name: "GitHub main" })).toBeVisible();
+  await expect(page.getByText("JSON path repository.id")).toBeVisible();
   expect((await post(SECRET)).status()).toBe(202);
   await expect(rows).toHaveCount(3, { timeout: 3_000 });
   await expect(rows.nth(0)).toHaveAttribute("data-result", "accepted");

@@ -136,6 +136,27 @@ function Fields({
             error={errors.eventTypeValue}
           />
         ) : null}
+        <SelectField
+          label="Ordering key"
+          name="orderingKeyFrom"
+          defaultValue={values.orderingKeyFrom}
+          hint="For endpoints that order by key: requests sharing a key are delivered one at a time, in the order they arrived."
+          error={errors.orderingKeyFrom}
+          options={[
+            { value: "none", label: "None" },
+            { value: "json-path", label: "A JSON path in the body" },
+            { value: "header", label: "A request header" },
+          ]}
+        />
+        <TextField
+          label="Ordering key JSON path or header"
+          name="orderingKeyValue"
+          defaultValue={values.orderingKeyValue}
+          placeholder="customer.id or X-Customer-Id"
+          hint="Ignored when the ordering key is None."
+          maxLength={200}
+          error={errors.orderingKeyValue}
+        />
       </div>
     </>
   );

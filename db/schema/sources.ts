@@ -1,4 +1,4 @@
-import { boolean, index, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { jsonb, boolean, index, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { newId } from "../ids";
 import { teams } from "./teams";
 
@@ -37,6 +37,11 @@ export const sources = pgTable(
     verificationEncoding: signatureEncoding("verification_encoding"),
     eventTypeRuleKind: eventTypeRuleKind("event_type_rule_kind").notNull().default("fixed"),
     eventTypeRuleValue: text("event_type_rule_value"),
+    // Where an inbound request's ordering key is read (null: events carry none).
+    orderingKeyRule: jsonb("ordering_key_rule").$type<{
+      from: "json-path" | "header";
+      value: string;
+    } | null>(),
     paused: boolean("paused").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

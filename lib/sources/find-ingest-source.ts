@@ -12,6 +12,7 @@ export type IngestSource = {
   paused: boolean;
   verification: VerificationConfig;
   eventTypeRule: { kind: "json-path" | "header" | "fixed"; value: string | null };
+  orderingKeyRule: { from: "json-path" | "header"; value: string } | null;
 };
 
 type SourceRow = typeof sources.$inferSelect;
@@ -19,7 +20,8 @@ type SourceRow = typeof sources.$inferSelect;
 // Every ingest request that misses the source cache runs this lookup: a prepared statement.
 const FIND_BY_TOKEN = `
   select id, team_id, paused, verification_kind, verification_secret_encrypted,
-    verification_header, verification_encoding, event_type_rule_kind, event_type_rule_value
+    verification_header, verification_encoding, event_type_rule_kind, event_type_rule_value,
+    ordering_key_rule
   from sources where ingest_token = $1 limit 1`;
 
 /** The source an ingest token belongs to, or null when no source has it. */
@@ -34,6 +36,7 @@ export async function findIngestSource(db: Database, token: string): Promise<Ing
     verification_encoding: SourceRow["verificationEncoding"];
     event_type_rule_kind: SourceRow["eventTypeRuleKind"];
     event_type_rule_value: string | null;
+    ordering_key_rule: SourceRow["orderingKeyRule"];
   }>(db, FIND_BY_TOKEN, [token]);
   if (!source) return null;
   return {
@@ -49,5 +52,6 @@ export async function findIngestSource(db: Database, token: string): Promise<Ing
       encoding: source.verification_encoding,
     },
     eventTypeRule: { kind: source.event_type_rule_kind, value: source.event_type_rule_value },
+    orderingKeyRule: source.ordering_key_rule,
   };
 }

@@ -15,6 +15,8 @@ export type SourceFormValues = {
   encoding: string;
   eventTypeFrom: string;
   eventTypeValue: string;
+  orderingKeyFrom: string;
+  orderingKeyValue: string;
 };
 
 export type SourceFormErrors = Partial<Record<keyof SourceFormValues, string>>;
@@ -27,6 +29,8 @@ export const blankSourceForm: SourceFormValues = {
   encoding: "hex",
   eventTypeFrom: "fixed",
   eventTypeValue: "",
+  orderingKeyFrom: "none",
+  orderingKeyValue: "",
 };
 
 /** The edit form's starting values: everything but the secret, which is never sent back. */
@@ -39,6 +43,8 @@ export function sourceFormValues(row: typeof sources.$inferSelect): SourceFormVa
     encoding: row.verificationEncoding ?? "hex",
     eventTypeFrom: row.eventTypeRuleKind,
     eventTypeValue: row.eventTypeRuleKind === "fixed" ? "" : (row.eventTypeRuleValue ?? ""),
+    orderingKeyFrom: row.orderingKeyRule?.from ?? "none",
+    orderingKeyValue: row.orderingKeyRule?.value ?? "",
   };
 }
 
@@ -65,6 +71,8 @@ export function readSourceForm(form: FormData): SourceFormValues {
     encoding: text("encoding") || "hex",
     eventTypeFrom: text("eventTypeFrom") || "fixed",
     eventTypeValue: text("eventTypeValue").trim(),
+    orderingKeyFrom: text("orderingKeyFrom") || "none",
+    orderingKeyValue: text("orderingKeyValue").trim(),
   };
 }
 
@@ -99,6 +107,10 @@ export function sourceFormInput(values: SourceFormValues, currentSecret?: string
       values.eventTypeFrom === "fixed"
         ? { from: "fixed", value: "ingest" }
         : { from: values.eventTypeFrom, value: values.eventTypeValue || undefined },
+    orderingKey:
+      values.orderingKeyFrom === "none"
+        ? null
+        : { from: values.orderingKeyFrom, value: values.orderingKeyValue },
   };
 }
 
@@ -110,6 +122,8 @@ const FIELD_BY_PATH: Record<string, keyof SourceFormValues> = {
   "verification.encoding": "encoding",
   "eventType.from": "eventTypeFrom",
   "eventType.value": "eventTypeValue",
+  "orderingKey.from": "orderingKeyFrom",
+  "orderingKey.value": "orderingKeyValue",
 };
 
 const LABELS: Record<keyof SourceFormValues, string> = {
@@ -120,6 +134,8 @@ const LABELS: Record<keyof SourceFormValues, string> = {
   encoding: "Encoding",
   eventTypeFrom: "Event type",
   eventTypeValue: "Event type source",
+  orderingKeyFrom: "Ordering key",
+  orderingKeyValue: "Ordering key source",
 };
 
 // Where the schema's own wording does not read well under the field.

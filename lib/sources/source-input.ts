@@ -33,10 +33,19 @@ const eventTypeRuleSchema = z.strictObject({
   value: z.string().trim().min(1).max(200).optional(),
 });
 
+// Where an inbound request's ordering key is read, for endpoints that order by key.
+const orderingKeyRuleSchema = z
+  .strictObject({
+    from: z.enum(["json-path", "header"]),
+    value: z.string().trim().min(1, "is required").max(200),
+  })
+  .nullable();
+
 export const sourceInputSchema = z.strictObject({
   name: z.string().trim().min(1, "is required").max(100),
   verification: verificationSchema.default({ kind: "none" }),
   eventType: eventTypeRuleSchema.optional(),
+  orderingKey: orderingKeyRuleSchema.optional(),
   paused: z.boolean().optional(),
 });
 
@@ -44,6 +53,7 @@ export const sourcePatchSchema = z.strictObject({
   name: sourceInputSchema.shape.name.optional(),
   verification: verificationSchema.optional(),
   eventType: eventTypeRuleSchema.optional(),
+  orderingKey: orderingKeyRuleSchema.optional(),
   paused: z.boolean().optional(),
 });
 
@@ -57,6 +67,7 @@ export type VerificationConfig = {
   encoding: "hex" | "base64" | null;
 };
 export type EventTypeRule = z.infer<typeof eventTypeRuleSchema>;
+export type OrderingKeyRule = z.infer<typeof orderingKeyRuleSchema>;
 
 /** Where each provider puts its event type, used when a source does not say. */
 export function defaultEventTypeRule(kind: VerificationKind): EventTypeRule {

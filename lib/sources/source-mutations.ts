@@ -54,6 +54,7 @@ export async function createSource(
         ...verificationColumns(input.verification),
         eventTypeRuleKind: rule.from,
         eventTypeRuleValue: rule.value ?? null,
+        orderingKeyRule: input.orderingKey ?? null,
         paused: input.paused ?? false,
       })
       .returning();
@@ -88,6 +89,7 @@ export async function updateSource(
               eventTypeRuleValue: patch.eventType.value ?? null,
             }
           : {}),
+        orderingKeyRule: patch.orderingKey,
         paused: patch.paused,
         updatedAt: sql`now()`,
       })

@@ -18,6 +18,10 @@ export const sourceResponseSchema = z
       from: z.enum(["json-path", "header", "fixed"]),
       value: z.string().nullable(),
     }),
+    orderingKey: z
+      .object({ from: z.enum(["json-path", "header"]), value: z.string() })
+      .nullable()
+      .describe("Where inbound requests' ordering key is read; null: none"),
     paused: z.boolean(),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -42,6 +46,7 @@ export function toSourceResponse(
       hasSecret: row.verificationSecretEncrypted !== null,
     },
     eventType: { from: row.eventTypeRuleKind, value: row.eventTypeRuleValue },
+    orderingKey: row.orderingKeyRule,
     paused: row.paused,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -6,7 +6,7 @@ import { parseStorableJson } from "@/lib/http/json-hygiene";
 import { HttpProblem } from "@/lib/http/problem";
 import { recordRejection, storableHeaders } from "@/lib/sources/record-rejection";
 import type { IncomingEvent } from "@/lib/pipeline/accept";
-import { resolveEventType } from "./resolve-event-type";
+import { resolveEventType, resolveOrderingKey } from "./resolve-event-type";
 import type { IngestSource } from "@/lib/sources/find-ingest-source";
 import { verifySource } from "./verify-signature";
 
@@ -77,5 +77,6 @@ export async function checkIngestRequest(
     contentType,
     headers: storableHeaders(headers),
     idempotencyKey: explicitKey ? explicitKey.slice(0, 255) : providerKey,
+    orderingKey: resolveOrderingKey(source.orderingKeyRule, payload, headers),
   };
 }

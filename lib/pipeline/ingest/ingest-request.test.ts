@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { deliveries, events, ingestRejections } from "@/db/schema";
+import { deliveries, deliveryQueue, events, ingestRejections } from "@/db/schema";
+import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { NotFoundError } from "@/lib/errors";
 import { HttpProblem } from "@/lib/http/problem";
 import { readBodyCapped } from "@/lib/http/read-body";
@@ -268,6 +269,43 @@ describe("ingest", () => {
       .from(deliveries)
       .where(eq(deliveries.eventId, accepted.eventId));
     expect(rows.map((r) => r.status)).toEqual(["held"]);
+  });
+
+  it("takes the ordering key from the source's JSON path or header, for ordered endpoints", async () => {
+    const team = await createTeam(t.db);
+    await createEndpoint(t.db, {
+      teamId: team.id,
+      input: { url: "http://127.0.0.1:9/ordered", ordering: "key" },
+    });
+    const byPath = await createSource(t.db, {
+      teamId: team.id,
+      input: { name: "By path", orderingKey: { from: "json-path", value: "customer.id" } },
+    });
+    const byHeader = await createSource(t.db, {
+      teamId: team.id,
+      input: { name: "By header", orderingKey: { from: "header", value: "X-Customer" } },
+    });
+    const keyOf = async (token: string, body: string, headers: Record<string, string> = {}) => {
+      const accepted = await send(token, { body, headers });
+      const [event] = await t.db.select().from(events).where(eq(events.id, accepted.eventId));
+      const [queued] = await t.db
+        .select()
+        .from(deliveryQueue)
+        .where(eq(deliveryQueue.eventId, accepted.eventId));
+      return [event!.orderingKey, queued!.orderingKey];
+    };
+    expect(await keyOf(byPath.ingestToken, '{"customer":{"id":42}}')).toEqual(["42", "42"]);
+    expect(await keyOf(byPath.ingestToken, '{"customer":{}}')).toEqual([null, null]);
+    expect(await keyOf(byHeader.ingestToken, "{}", { "x-customer": "cus_7" })).toEqual([
+      "cus_7",
+      "cus_7",
+    ]);
+    await expect(
+      createSource(t.db, {
+        teamId: team.id,
+        input: { name: "Bad", orderingKey: { from: "cookie", value: "x" } },
+      }),
+    ).rejects.toThrow();
   });
 });
 

@@ -1,5 +1,5 @@
 /** Reads a dotted path ("type", "data.object.type") from a parsed JSON body. */
-function readPath(payload: unknown, path: string): unknown {
+export function readPath(payload: unknown, path: string): unknown {
   let value: unknown = payload;
   for (const key of path.replace(/^\$\./, "").split(".")) {
     if (value === null || typeof value !== "object") return undefined;
@@ -23,4 +23,19 @@ export function resolveEventType(
   return typeof found === "string" && found.trim() !== ""
     ? found.trim().slice(0, 200)
     : FALLBACK_EVENT_TYPE;
+}
+
+/**
+ * An inbound request's ordering key by its source's rule (a JSON path or a header); null when the
+ * source has no rule or the request carries no key. Numbers count: customer ids often are.
+ */
+export function resolveOrderingKey(
+  rule: { from: "json-path" | "header"; value: string } | null,
+  payload: unknown,
+  headers: Headers,
+): string | null {
+  if (!rule) return null;
+  const found = rule.from === "json-path" ? readPath(payload, rule.value) : headers.get(rule.value);
+  if (typeof found === "number" && Number.isFinite(found)) return String(found);
+  return typeof found === "string" && found.trim() !== "" ? found.trim().slice(0, 255) : null;
 }

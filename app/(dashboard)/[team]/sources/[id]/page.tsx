@@ -77,6 +77,17 @@ export default async function SourcePage({
                   {RULES[source.eventType.from]}{" "}
                   <code className="font-mono text-xs">{source.eventType.value}</code>
                 </dd>
+                <dt className="text-zinc-600 dark:text-zinc-400">Ordering key</dt>
+                <dd>
+                  {source.orderingKey ? (
+                    <>
+                      {source.orderingKey.from === "header" ? "Header" : "JSON path"}{" "}
+                      <code className="font-mono text-xs">{source.orderingKey.value}</code>
+                    </>
+                  ) : (
+                    "None"
+                  )}
+                </dd>
               </dl>
               {source.paused ? (
                 <p className="max-w-xl text-sm text-amber-800 dark:text-amber-300">
