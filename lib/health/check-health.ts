@@ -21,6 +21,10 @@ export type Health = {
 const DATABASE_DEADLINE_MS = 500;
 // Counting a backlog of millions would itself be slow: past this the depth is "at least".
 const DEPTH_CAP = 100_000;
+// Lag is the oldest due delivery that should be moving: not one waiting by design (its
+// endpoint's rate limit or requests-at-once, or an earlier delivery of its ordering key). It is
+// looked for among this many of the oldest due rows, so the query stays within its deadline.
+const LAG_SCAN = 5_000;
 
 /**
  * Reachability of the database, this process's worker (if it runs one), and how far behind
@@ -36,10 +40,17 @@ export async function checkHealth(db: Executor = getDb()): Promise<Health> {
     if (databaseDown()) throw new Error("The database is down (db/availability.ts).");
     [row] = await withDeadline(
       db.execute<{ depth: number; oldest: number | null }>(sql`
-        select count(*)::int as depth,
-               extract(epoch from now() - min(due_at))::float8 as oldest
-        from (select due_at from delivery_queue
-              where due_at <= now() order by due_at limit ${DEPTH_CAP}) due`),
+        select
+          (select count(*)::int from (select 1 from delivery_queue
+            where due_at <= now() limit ${DEPTH_CAP}) due) as depth,
+          (select extract(epoch from now() - min(w.due_at))::float8 from (
+            select q.due_at, q.endpoint_id, q.ordering_key, q.seq from delivery_queue q
+            where q.due_at <= now() order by q.due_at limit ${LAG_SCAN}) w
+           where not exists (select 1 from endpoints p where p.id = w.endpoint_id
+               and (p.rate_limit_per_second is not null or p.max_in_flight is not null))
+             and (w.ordering_key is null or not exists (select 1 from delivery_queue h
+               where h.endpoint_id = w.endpoint_id and h.ordering_key = w.ordering_key
+                 and h.seq < w.seq))) as oldest`),
       DATABASE_DEADLINE_MS,
       "The health query",
     );
